@@ -1,0 +1,56 @@
+package vn.binhyen.accounts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.OfficerRole;
+
+/** The accounts API: an officer's scope, and creating sign-ins. */
+@Service
+public class Accounts {
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final PasswordEncoder passwords;
+
+    Accounts(JdbcClient jdbc, Directory directory, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.passwords = passwords;
+    }
+
+    /**
+     * The officer's scope, read fresh on every call so that a jurisdiction change applies to the very next request
+     * rather than at the next sign-in.
+     */
+    @Transactional(readOnly = true)
+    public AccessScope scopeOf(SignedInOfficer officer) {
+        var villages = officer.role() == OfficerRole.AREA_OFFICER
+                ? directory.villagesCoveredBy(officer.officerId())
+                : java.util.Set.<Long>of();
+        return new AccessScope(
+                officer.officerId(), officer.role(), officer.unitCode(), officer.provinceCode(), villages);
+    }
+
+    /** Creates or replaces an officer's sign-in; the password is stored only as a hash. */
+    @Transactional
+    public void createSignIn(String username, long officerId, String rawPassword) {
+        jdbc.sql(
+                        """
+                        INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)
+                        ON CONFLICT (username) DO UPDATE SET officer_id = EXCLUDED.officer_id,
+                            password_hash = EXCLUDED.password_hash
+                        """)
+                .params(username, officerId, passwords.encode(rawPassword))
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasSignIns() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts.officer_logins)")
+                .query(Boolean.class)
+                .single();
+    }
+}

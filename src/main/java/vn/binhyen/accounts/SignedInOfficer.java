@@ -1,0 +1,100 @@
+package vn.binhyen.accounts;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import vn.binhyen.directory.OfficerRole;
+
+/** The officer behind a console session. Controllers take it with {@code @AuthenticationPrincipal}. */
+public final class SignedInOfficer implements UserDetails, CredentialsContainer, Serializable {
+
+    private final String username;
+    private @Nullable String passwordHash;
+    private final long officerId;
+    private final String fullName;
+    private final OfficerRole role;
+    private final String unitCode;
+    private final String unitName;
+    private final String provinceCode;
+    private final boolean enabled;
+
+    SignedInOfficer(
+            String username,
+            String passwordHash,
+            long officerId,
+            String fullName,
+            OfficerRole role,
+            String unitCode,
+            String unitName,
+            String provinceCode,
+            boolean enabled) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.officerId = officerId;
+        this.fullName = fullName;
+        this.role = role;
+        this.unitCode = unitCode;
+        this.unitName = unitName;
+        this.provinceCode = provinceCode;
+        this.enabled = enabled;
+    }
+
+    public long officerId() {
+        return officerId;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public OfficerRole role() {
+        return role;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public String unitName() {
+        return unitName;
+    }
+
+    public String provinceCode() {
+        return provinceCode;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()), new SimpleGrantedAuthority("ROLE_OFFICER"));
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInOfficer[" + username + ", " + role + ", " + unitCode + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package vn.binhyen.accounts;
+
+import vn.binhyen.directory.OfficerView;
+
+/** Builds {@link SignedInOfficer}s; for the sign-in service and for tests that act as an officer. */
+public final class SignedInOfficers {
+
+    private SignedInOfficers() {}
+
+    public static SignedInOfficer of(String username, String passwordHash, OfficerView officer, boolean enabled) {
+        return new SignedInOfficer(
+                username,
+                passwordHash,
+                officer.id(),
+                officer.fullName(),
+                officer.role(),
+                officer.unitCode(),
+                officer.unitName(),
+                officer.provinceCode(),
+                enabled);
+    }
+}

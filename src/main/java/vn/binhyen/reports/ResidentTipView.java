@@ -1,0 +1,17 @@
+package vn.binhyen.reports;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the resident sees with their code and secret: status and the dialogue, nothing internal. */
+public record ResidentTipView(
+        String code,
+        String communeCode,
+        TipCategory category,
+        TipStatus status,
+        Instant receivedAt,
+        boolean anonymous,
+        List<DialogueMessage> messages) {
+
+    public record DialogueMessage(boolean fromPolice, String body, Instant at) {}
+}

@@ -1,0 +1,11 @@
+package vn.binhyen.reports;
+
+/** How a tip reached the police. Every channel is a legal receiving channel: nothing is dropped. */
+public enum TipChannel {
+    PORTAL,
+    API,
+    ZALO,
+    ZALO_GROUP,
+    WALK_IN,
+    PHONE
+}

@@ -1,0 +1,192 @@
+package vn.binhyen.reports;
+
+import jakarta.validation.Valid;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import vn.binhyen.directory.CommuneView;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.reports.internal.TipCodes;
+import vn.binhyen.reports.internal.TipSearchText;
+import vn.binhyen.reports.internal.TipStore;
+import vn.binhyen.reports.internal.TipStore.TipRow;
+import vn.binhyen.shared.crypto.SecretBox;
+
+/**
+ * Receives tips from every channel and serves the resident's side of the dialogue. A tip that passed validation is
+ * registered in its own transaction before any photo is stored, so a failing photo never loses the tip.
+ */
+@Service
+@Validated
+public class TipIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(TipIntake.class);
+
+    private final TipStore tips;
+    private final Directory directory;
+    private final AttachmentPolicy attachmentPolicy;
+    private final SecretBox secretBox;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    TipIntake(
+            TipStore tips,
+            Directory directory,
+            AttachmentPolicy attachmentPolicy,
+            SecretBox secretBox,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.tips = tips;
+        this.directory = directory;
+        this.attachmentPolicy = attachmentPolicy;
+        this.secretBox = secretBox;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public TipReceipt submit(@Valid NewTip tip) {
+        CommuneView commune = directory.commune(tip.communeCode()).orElseThrow(UnknownPlaceException::commune);
+        String villageName = null;
+        if (tip.villageId() != null) {
+            var village = directory
+                    .village(tip.villageId())
+                    .filter(v -> v.communeCode().equals(commune.code()))
+                    .orElseThrow(UnknownPlaceException::village);
+            villageName = village.name();
+        }
+        attachmentPolicy.check(tip.attachments());
+
+        String code = TipCodes.newCode();
+        String secret = TipCodes.newSecret();
+        Instant now = clock.instant();
+        var row = new TipRow(
+                0,
+                code,
+                TipCodes.hashSecret(secret),
+                commune.provinceCode(),
+                commune.code(),
+                tip.villageId(),
+                tip.category(),
+                tip.description().strip(),
+                tip.occurredAt(),
+                blankToNull(tip.place()),
+                tip.latitude(),
+                tip.longitude(),
+                tip.urgent(),
+                tip.anonymous(),
+                tip.channel(),
+                TipStatus.RECEIVED,
+                null,
+                null,
+                now,
+                null,
+                null,
+                0);
+        String searchText = TipSearchText.of(code, tip.description(), tip.place(), villageName);
+        long tipId = transaction.execute(status -> {
+            long id = tips.insert(row, searchText);
+            if (!tip.anonymous()) {
+                tips.sealIdentity(id, secretBox.seal(IdentityCodec.encode(tip.reporter()), "tip:" + id));
+            }
+            tips.recordStatusChange(id, null, TipStatus.RECEIVED, null, null, now);
+            events.publishEvent(new TipReceived(
+                    id,
+                    code,
+                    commune.provinceCode(),
+                    commune.code(),
+                    tip.villageId(),
+                    tip.category(),
+                    tip.channel(),
+                    tip.urgent(),
+                    now));
+            return id;
+        });
+        log.info("Tip {} received through {} for commune {}", code, tip.channel(), commune.code());
+
+        int stored = 0;
+        int failed = 0;
+        for (NewAttachment attachment : tip.attachments()) {
+            if (storeAttachment(tipId, attachment, "RESIDENT")) {
+                stored++;
+            } else {
+                failed++;
+            }
+        }
+        return new TipReceipt(code, secret, now, stored, failed);
+    }
+
+    @Transactional(readOnly = true)
+    public ResidentTipView residentView(String code, String secret) {
+        TipRow tip = verified(code, secret);
+        var messages = tips.messages(tip.id()).stream()
+                .map(m -> new ResidentTipView.DialogueMessage(m.fromPolice(), m.body(), m.createdAt()))
+                .toList();
+        return new ResidentTipView(
+                tip.code(), tip.communeCode(), tip.category(), tip.status(), tip.receivedAt(), tip.anonymous(), messages);
+    }
+
+    @Transactional
+    public void addResidentMessage(String code, String secret, String body) {
+        TipRow tip = verified(code, secret);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new TipWorkflowException("tip.message.size", "Resident message empty or too long");
+        }
+        tips.addMessage(tip.id(), false, null, text, clock.instant());
+    }
+
+    private TipRow verified(String code, String secret) {
+        return tips.byCode(TipCodes.normalizeCode(code == null ? "" : code))
+                .filter(t -> secret != null && TipCodes.secretMatches(secret, t.secretHash()))
+                .orElseThrow(TipNotFoundException::new);
+    }
+
+    /** Stores one photo in its own transaction; a failure is noted on the tip and never undoes the tip. */
+    private boolean storeAttachment(long tipId, NewAttachment attachment, String addedBy) {
+        try {
+            transaction.executeWithoutResult(status -> tips.addAttachment(
+                    tipId,
+                    safeFileName(attachment.fileName()),
+                    attachmentPolicy.contentTypeOf(attachment.content()),
+                    attachment.content(),
+                    sha256(attachment.content()),
+                    addedBy,
+                    clock.instant()));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Photo for tip id {} could not be stored: {}", tipId, e.getMessage());
+            return false;
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safeFileName(String name) {
+        String base = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        if (base.isEmpty()) {
+            return "anh";
+        }
+        return base.length() > 120 ? base.substring(base.length() - 120) : base;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,115 @@
+package vn.binhyen.reports.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhyen.accounts.AccessScope;
+import vn.binhyen.reports.TipCategory;
+import vn.binhyen.reports.TipChannel;
+import vn.binhyen.reports.TipStatus;
+
+/** The officer inbox: tips in the officer's scope, filtered, urgent and newest first. One query per page. */
+@Component
+@Transactional(readOnly = true)
+public class InboxQuery {
+
+    public record InboxItem(
+            long id,
+            String code,
+            TipCategory category,
+            TipStatus status,
+            TipChannel channel,
+            boolean urgent,
+            boolean anonymous,
+            String excerpt,
+            @Nullable String villageName,
+            @Nullable String assignedOfficerName,
+            Instant receivedAt,
+            boolean answered) {}
+
+    public record InboxPage(List<InboxItem> items, int page, boolean hasNext) {}
+
+    private final JdbcClient jdbc;
+
+    InboxQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public InboxPage find(AccessScope scope, InboxFilter filter) {
+        ScopeSql scopeSql = ScopeSql.of(scope);
+        Map<String, Object> params = new HashMap<>(scopeSql.params());
+        StringBuilder where = new StringBuilder(scopeSql.predicate());
+        if (filter.status() != null) {
+            where.append(" AND t.status = :status");
+            params.put("status", filter.status().name());
+        } else if (filter.openOnly()) {
+            where.append(" AND t.status IN ('RECEIVED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS')");
+        }
+        if (filter.category() != null) {
+            where.append(" AND t.category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.villageId() != null) {
+            where.append(" AND t.village_id = :village");
+            params.put("village", filter.villageId());
+        }
+        if (filter.urgentOnly()) {
+            where.append(" AND t.urgent");
+        }
+        if (filter.mineOnly()) {
+            where.append(" AND t.assigned_officer_id = :me");
+            params.put("me", scope.officerId());
+        }
+        String query = filter.q() == null ? "" : TipSearchText.prefixQuery(filter.q());
+        if (!query.isEmpty()) {
+            where.append(" AND t.search_vector @@ to_tsquery('simple', :q)");
+            params.put("q", query);
+        }
+        int page = Math.max(0, filter.page());
+        params.put("limit", InboxFilter.PAGE_SIZE + 1);
+        params.put("offset", page * InboxFilter.PAGE_SIZE);
+        List<InboxItem> rows = jdbc.sql(
+                        """
+                        SELECT t.id, t.code, t.category, t.status, t.channel, t.urgent, t.anonymous,
+                               left(t.description, 160) AS excerpt, v.name AS village_name,
+                               o.full_name AS officer_name, t.received_at, t.first_answered_at IS NOT NULL AS answered
+                          FROM (SELECT * FROM reports.tips t WHERE %s
+                                 ORDER BY t.urgent DESC, t.received_at DESC LIMIT :limit OFFSET :offset) t
+                          LEFT JOIN directory.villages v ON v.id = t.village_id
+                          LEFT JOIN directory.officers o ON o.id = t.assigned_officer_id
+                         ORDER BY t.urgent DESC, t.received_at DESC
+                        """
+                                .formatted(where))
+                .params(params)
+                .query((rs, n) -> new InboxItem(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        TipCategory.valueOf(rs.getString("category")),
+                        TipStatus.valueOf(rs.getString("status")),
+                        TipChannel.valueOf(rs.getString("channel")),
+                        rs.getBoolean("urgent"),
+                        rs.getBoolean("anonymous"),
+                        rs.getString("excerpt"),
+                        rs.getString("village_name"),
+                        rs.getString("officer_name"),
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getBoolean("answered")))
+                .list();
+        boolean hasNext = rows.size() > InboxFilter.PAGE_SIZE;
+        return new InboxPage(hasNext ? rows.subList(0, InboxFilter.PAGE_SIZE) : rows, page, hasNext);
+    }
+
+    /** New tips nobody has picked up yet: the live badge. */
+    public long waitingCount(AccessScope scope) {
+        ScopeSql scopeSql = ScopeSql.of(scope);
+        return jdbc.sql("SELECT count(*) FROM reports.tips t WHERE t.status = 'RECEIVED' AND " + scopeSql.predicate())
+                .params(scopeSql.params())
+                .query(Long.class)
+                .single();
+    }
+}

@@ -18,6 +18,10 @@ public class UnitOverviewQuery {
     public record TipFigures(
             Map<TipStatus, Long> byStatus, long receivedLast30Days, @Nullable Duration medianFirstAnswer, long unanswered) {
 
+        public long count(TipStatus status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
+
         public long open() {
             return TipStatus.OPEN.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
         }

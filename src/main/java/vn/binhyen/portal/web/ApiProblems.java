@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,6 +27,7 @@ import vn.binhyen.reports.UnknownPlaceException;
 
 /** RFC 9457 problem details, in Vietnamese, for every way an API call can go wrong. Never a 500 for bad input. */
 @RestControllerAdvice(assignableTypes = TipApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
     private final MessageSource messages;

@@ -55,7 +55,7 @@ class TipApiController {
             @Nullable String place,
             @Nullable Double latitude,
             @Nullable Double longitude,
-            boolean urgent,
+            @Nullable Boolean urgent,
             @Nullable @Size(max = 120) String reporterName,
             @Nullable @Size(max = 20) String reporterPhone) {}
 
@@ -112,7 +112,7 @@ class TipApiController {
                 request.place(),
                 request.latitude(),
                 request.longitude(),
-                request.urgent(),
+                Boolean.TRUE.equals(request.urgent()),
                 reporter.isEmpty() ? null : reporter,
                 TipChannel.API,
                 TipRequests.attachments(photos));

@@ -1,0 +1,42 @@
+package vn.binhyen.shared.web;
+
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Errors that reach Spring Boot's error endpoint (an unknown page, a refused upload, a failure) carry a Vietnamese
+ * sentence for people, in JSON as {@code detail} and on the error page, and never a stack trace or exception text.
+ */
+@Component
+class VietnameseErrorAttributes extends DefaultErrorAttributes {
+
+    private final MessageSource messages;
+    private final long maxPhotoMegabytes;
+
+    VietnameseErrorAttributes(
+            MessageSource messages,
+            @Value("${binhyen.reports.attachments.max-bytes:5242880}") long maxPhotoBytes) {
+        this.messages = messages;
+        this.maxPhotoMegabytes = maxPhotoBytes / (1024 * 1024);
+    }
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        Object status = attributes.get("status");
+        String key = "error." + status;
+        String fallback = messages.getMessage("common.error.generic", null, LocaleContextHolder.getLocale());
+        String detail = messages.getMessage(key, new Object[] {maxPhotoMegabytes}, fallback, LocaleContextHolder.getLocale());
+        attributes.put("detail", detail);
+        attributes.putIfAbsent("errorMessage", detail);
+        attributes.remove("exception");
+        attributes.remove("trace");
+        return attributes;
+    }
+}

@@ -81,32 +81,35 @@ public class UnitImporter {
         try {
             root = json.readTree(source);
         } catch (JacksonException e) {
-            throw new UnitImportException("Tệp không phải JSON hợp lệ (dòng " + e.getLocation().getLineNr() + ").");
+            throw new UnitImportException(
+                    "admin.units.error.json", e.getLocation() == null ? 0 : e.getLocation().getLineNr());
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
-            throw new UnitImportException("Tệp phải là một danh sách tỉnh, thành phố (mảng JSON) và không được rỗng.");
+            throw new UnitImportException("admin.units.error.shape");
         }
         List<Object[]> rows = new ArrayList<>(4000);
         List<String> problems = new ArrayList<>();
         for (JsonNode province : root) {
             String provinceCode = text(province, "Code");
             if (!PROVINCE_CODE.matcher(provinceCode).matches()) {
-                problems.add("mã tỉnh không hợp lệ: '" + provinceCode + "'");
+                problems.add("'" + provinceCode + "'");
                 continue;
             }
             rows.add(row(province, "PROVINCE", provinceCode, datasetVersion, problems));
             for (JsonNode commune : province.path("Wards")) {
                 String code = text(commune, "Code");
                 if (!COMMUNE_CODE.matcher(code).matches()) {
-                    problems.add("mã xã không hợp lệ: '" + code + "' (tỉnh " + provinceCode + ")");
+                    problems.add("'" + code + "' (" + provinceCode + ")");
                     continue;
                 }
                 rows.add(row(commune, "COMMUNE", provinceCode, datasetVersion, problems));
             }
         }
         if (!problems.isEmpty()) {
-            throw new UnitImportException("Tệp có " + problems.size() + " lỗi, chưa nhập gì. Lỗi đầu tiên: "
-                    + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
+            throw new UnitImportException(
+                    "admin.units.error.entries",
+                    problems.size(),
+                    String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
         }
         return rows;
     }
@@ -116,7 +119,7 @@ public class UnitImporter {
         String code = text(unit, "Code");
         String name = text(unit, "Name");
         if (name.isBlank()) {
-            problems.add("đơn vị " + code + " thiếu tên");
+            problems.add("'" + code + "' ∅");
         }
         String fullName = text(unit, "FullName");
         return new Object[] {

@@ -26,11 +26,13 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final AtomicInteger databaseCounter = new AtomicInteger();
-    private static volatile EmbeddedPostgres server;
+    private static EmbeddedPostgres server;
+    /** Open contexts using the server; the last one to close stops it (test contexts close at JVM exit). */
+    private static int users;
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties) throws IOException, SQLException {
-        EmbeddedPostgres postgres = server(properties);
+        EmbeddedPostgres postgres = acquire(properties);
         String database = "binhyen";
         if (properties.freshDatabase()) {
             database = "binhyen_" + ProcessHandle.current().pid() + "_" + databaseCounter.incrementAndGet();
@@ -46,10 +48,22 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.freshDatabase() ? 5 : 20);
         config.setPoolName("binhyen-embedded");
-        return new HikariDataSource(config);
+        return new HikariDataSource(config) {
+            private final java.util.concurrent.atomic.AtomicBoolean released =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+
+            @Override
+            public void close() {
+                super.close();
+                if (released.compareAndSet(false, true)) {
+                    release();
+                }
+            }
+        };
     }
 
-    private static synchronized EmbeddedPostgres server(DatabaseProperties properties) throws IOException {
+    private static synchronized EmbeddedPostgres acquire(DatabaseProperties properties) throws IOException {
+        users++;
         if (server == null) {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -66,8 +80,6 @@ class EmbeddedPostgresConfiguration {
             }
             EmbeddedPostgres started = builder.start();
             log.info("Embedded PostgreSQL listening on port {}", started.getPort());
-            // Tests share one server for the whole JVM; it stops with the JVM.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));
             server = started;
         }
         return server;
@@ -84,11 +96,15 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres) {
+    private static synchronized void release() {
+        if (--users > 0 || server == null) {
+            return;
+        }
         try {
-            postgres.close();
+            server.close();
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
+        server = null;
     }
 }

@@ -26,8 +26,11 @@ class TipJourneyBrowserTests {
 
     static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() {
@@ -51,14 +54,16 @@ class TipJourneyBrowserTests {
         phone.navigate(base + "/x/" + commune.code());
         phone.getByText("Gửi tin báo").first().click();
         phone.locator("#category").selectOption("ILLEGAL_RACING");
-        phone.locator("#description").fill("Khoảng 30 thanh niên tụ tập đua xe, bốc đầu trên đường liên thôn sau 23 giờ.");
+        phone.locator("#description")
+                .fill("Khoảng 30 thanh niên tụ tập đua xe, bốc đầu trên đường liên thôn sau 23 giờ.");
         phone.locator("#villageId").selectOption(String.valueOf(commune.villageA()));
         phone.locator("#place").fill("Đường liên thôn, gần cầu");
         phone.locator("#urgent").check();
         phone.locator("#photos").setInputFiles(photo);
         assertThat(phone.locator("#anonymous")).isChecked();
         Browser.screenshot(phone, "01-resident-tip-form");
-        phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        phone.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Gửi tin báo"))
                 .click();
         assertThat(phone.locator("h1")).hasText("Công an đã nhận tin báo của bạn");
@@ -82,7 +87,8 @@ class TipJourneyBrowserTests {
         assertThat(desk.locator("#tip-description")).containsText("đua xe");
         assertThat(desk.locator(".photos img")).hasCount(1);
         desk.waitForFunction("() => document.querySelector('.photos img').complete");
-        assertThat((Integer) desk.locator(".photos img").evaluate("img => img.naturalWidth")).isEqualTo(64);
+        assertThat((Integer) desk.locator(".photos img").evaluate("img => img.naturalWidth"))
+                .isEqualTo(64);
         desk.locator("#accept").click();
         assertThat(desk.locator("#tip-status")).hasText("Đã phân loại");
         desk.locator("#reply").fill("Công an phường đã nhận tin, tổ tuần tra đang đến hiện trường. Cảm ơn bạn.");
@@ -98,12 +104,14 @@ class TipJourneyBrowserTests {
         phone.navigate(base + "/tra-cuu");
         phone.locator("#code").fill(code.toLowerCase());
         phone.locator("#secret").fill(secret);
-        phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        phone.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Xem tin báo"))
                 .click();
         assertThat(phone.locator("#tip-status")).hasText("Đã giải quyết");
         assertThat(phone.locator("#dialogue")).containsText("tổ tuần tra đang đến hiện trường");
         Browser.screenshot(phone, "05-resident-sees-answer");
-        assertThat(Files.size(Browser.SCREENSHOTS.resolve("05-resident-sees-answer.png"))).isPositive();
+        assertThat(Files.size(Browser.SCREENSHOTS.resolve("05-resident-sees-answer.png")))
+                .isPositive();
     }
 }

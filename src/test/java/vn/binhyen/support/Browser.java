@@ -25,21 +25,31 @@ public final class Browser implements AutoCloseable {
         if (!Files.isExecutable(Path.of(executable))) {
             throw new IllegalStateException("Chromium not found at " + executable + ": apt-get install -y chromium");
         }
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(executable))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(executable))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** A fresh browser profile: a resident's phone or an officer's desk. */
     public Page newPage(int width, int height) {
-        return chromium.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("vi-VN"))
+        return chromium.newContext(
+                        new NewContextOptions().setViewportSize(width, height).setLocale("vi-VN"))
                 .newPage();
     }
 
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

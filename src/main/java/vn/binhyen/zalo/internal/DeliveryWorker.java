@@ -43,6 +43,7 @@ public class DeliveryWorker {
     private final Conversations conversations;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Pollers pollers;
 
     DeliveryWorker(
             DeliveryQueue queue,
@@ -52,7 +53,8 @@ public class DeliveryWorker {
             ApiBudget budget,
             Conversations conversations,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            Pollers pollers) {
         this.queue = queue;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -61,11 +63,15 @@ public class DeliveryWorker {
         this.conversations = conversations;
         this.transaction = transaction;
         this.clock = clock;
+        this.pollers = pollers;
     }
 
     @Scheduled(fixedDelayString = "${binhyen.zalo.delivery-poll-interval:PT0.5S}")
     public void deliverPending() {
-        for (int i = 0; i < BATCH; i++) {
+        if (!pollers.running()) {
+            return;
+        }
+        for (int i = 0; i < BATCH && pollers.running(); i++) {
             if (!Boolean.TRUE.equals(transaction.execute(status -> deliverOne()))) {
                 return;
             }

@@ -30,18 +30,21 @@ public class TokenKeeper {
     private final TransactionTemplate transaction;
     private final ZaloProperties properties;
     private final Clock clock;
+    private final Pollers pollers;
 
     TokenKeeper(
             OfficialAccountStore accounts,
             ZaloOAuthClient oauth,
             TransactionTemplate transaction,
             ZaloProperties properties,
-            Clock clock) {
+            Clock clock,
+            Pollers pollers) {
         this.accounts = accounts;
         this.oauth = oauth;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.pollers = pollers;
     }
 
     /** A usable access token for the OA, refreshed first if it is about to run out. */
@@ -71,6 +74,9 @@ public class TokenKeeper {
             fixedDelayString = "${binhyen.zalo.refresh-check-interval:PT5M}",
             initialDelayString = "${binhyen.zalo.refresh-check-initial-delay:PT20S}")
     public void refreshDueTokens() {
+        if (!pollers.running()) {
+            return;
+        }
         Instant dueBefore = clock.instant().plus(properties.refreshMargin());
         for (String oaId : accounts.connectedExpiringBefore(dueBefore)) {
             try {

@@ -28,17 +28,23 @@ public class WebhookEventProcessor {
     private final ZaloEventRouter router;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Pollers pollers;
 
-    WebhookEventProcessor(JdbcClient jdbc, ZaloEventRouter router, TransactionTemplate transaction, Clock clock) {
+    WebhookEventProcessor(
+            JdbcClient jdbc, ZaloEventRouter router, TransactionTemplate transaction, Clock clock, Pollers pollers) {
         this.jdbc = jdbc;
         this.router = router;
         this.transaction = transaction;
         this.clock = clock;
+        this.pollers = pollers;
     }
 
     @Scheduled(fixedDelayString = "${binhyen.zalo.event-poll-interval:PT0.3S}")
     public void processPending() {
-        for (int i = 0; i < BATCH; i++) {
+        if (!pollers.running()) {
+            return;
+        }
+        for (int i = 0; i < BATCH && pollers.running(); i++) {
             if (!processOne()) {
                 return;
             }

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
-
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -10,18 +10,24 @@ import jakarta.validation.constraints.Size;
  */
 public record NewOfficialAccount(
         @NotBlank(message = "{zalo.oa.commune.required}")
-                @Pattern(regexp = "[0-9]{5}", message = "{zalo.oa.commune.invalid}")
-                String communeCode,
+        @Pattern(regexp = "[0-9]{5}", message = "{zalo.oa.commune.invalid}")
+        String communeCode,
+
         @NotBlank(message = "{zalo.oa.id.required}") @Pattern(regexp = "[0-9]{1,32}", message = "{zalo.oa.id.invalid}")
-                String oaId,
+        String oaId,
+
         @NotBlank(message = "{zalo.oa.app.required}")
-                @Pattern(regexp = "[0-9]{1,32}", message = "{zalo.oa.app.invalid}")
-                String appId,
-        @NotBlank(message = "{zalo.oa.name.required}") @Size(max = 200, message = "{zalo.oa.name.size}") String name,
+        @Pattern(regexp = "[0-9]{1,32}", message = "{zalo.oa.app.invalid}")
+        String appId,
+
+        @NotBlank(message = "{zalo.oa.name.required}") @Size(max = 200, message = "{zalo.oa.name.size}")
+        String name,
+
         @NotBlank(message = "{zalo.oa.secret.required}") @Size(max = 200, message = "{zalo.oa.secret.size}")
-                String appSecret,
+        String appSecret,
+
         @NotBlank(message = "{zalo.oa.secret.required}") @Size(max = 200, message = "{zalo.oa.secret.size}")
-                String oaSecretKey) {
+        String oaSecretKey) {
 
     @Override
     public String toString() {

@@ -82,8 +82,8 @@ public class ZaloAccounts {
     /** The consent URL an administrator opens to let BinhYen act for the OA; valid for 10 minutes. */
     @Transactional
     public String startConnection(String oaId) {
-        AccountRow account = store.find(oaId)
-                .orElseThrow(() -> new ZaloChannelException("zalo.oa.unknown", "No such OA binding"));
+        AccountRow account =
+                store.find(oaId).orElseThrow(() -> new ZaloChannelException("zalo.oa.unknown", "No such OA binding"));
         String state = Pkce.randomToken(24);
         String verifier = Pkce.newVerifier();
         store.savePendingConnection(oaId, state, verifier, clock.instant().plus(PENDING_LIFETIME));
@@ -124,7 +124,9 @@ public class ZaloAccounts {
         return result.oaId();
     }
 
-    private record Result(@org.jspecify.annotations.Nullable String oaId, @org.jspecify.annotations.Nullable String failureKey) {}
+    private record Result(
+            @org.jspecify.annotations.Nullable String oaId,
+            @org.jspecify.annotations.Nullable String failureKey) {}
 
     private static OfficialAccountView view(AccountRow row) {
         return new OfficialAccountView(

@@ -76,7 +76,8 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
         String code = authority.approve(oa.oaId(), Pkce.challengeOf(verifier));
 
         assertThatThrownBy(() -> oauth.exchangeCode(oa.appId(), sim.appSecret(), code, Pkce.newVerifier()))
-                .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14005));
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14005));
 
         String second = authority.approve(oa.oaId(), Pkce.challengeOf(verifier));
         TokenGrant grant = oauth.exchangeCode(oa.appId(), sim.appSecret(), second, verifier);
@@ -90,7 +91,8 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
         String verifier = Pkce.newVerifier();
         String code = authority.approve(oa.oaId(), Pkce.challengeOf(verifier));
         assertThatThrownBy(() -> oauth.exchangeCode(oa.appId(), "not-the-secret", code, verifier))
-                .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14004));
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14004));
     }
 
     @Test
@@ -100,7 +102,8 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
 
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThatThrownBy(() -> oauth.refresh(oa.appId(), sim.appSecret(), first.refreshToken()))
-                .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14014));
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class, e -> assertThat(e.error()).isEqualTo(-14014));
         assertThat(api.quota(first.accessToken(), user).error()).isEqualTo(ZaloApiResult.TOKEN_INVALID);
         assertThat(api.quota(second.accessToken(), user).ok()).isTrue();
     }
@@ -126,8 +129,10 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
     void textOver2000CharactersIsRefused() {
         TokenGrant tokens = connect();
         world.interacted(oa.oaId(), user, java.time.Instant.now());
-        assertThat(api.sendText(tokens.accessToken(), user, "a".repeat(2001)).error()).isEqualTo(-201);
-        assertThat(api.sendText(tokens.accessToken(), user, "ệ".repeat(2000)).ok()).isTrue();
+        assertThat(api.sendText(tokens.accessToken(), user, "a".repeat(2001)).error())
+                .isEqualTo(-201);
+        assertThat(api.sendText(tokens.accessToken(), user, "ệ".repeat(2000)).ok())
+                .isTrue();
     }
 
     @Test
@@ -153,7 +158,8 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
         ZaloApiResult sent = api.sendGroupText(tokens.accessToken(), group.groupId(), "Họp dân 19h tối nay");
         assertThat(sent.ok()).isTrue();
         assertThat(sent.data().path("group_id").asString()).isEqualTo(group.groupId());
-        assertThat(api.sendGroupText(tokens.accessToken(), other.groupId(), "x").error()).isEqualTo(-403);
+        assertThat(api.sendGroupText(tokens.accessToken(), other.groupId(), "x").error())
+                .isEqualTo(-403);
     }
 
     @Test

@@ -64,14 +64,10 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
     }
 
     List<String> bodies(String contact) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT m.body FROM conversations.messages m JOIN conversations.threads t ON t.id = m.thread_id
                          WHERE t.account_ref = ? AND t.contact_ref = ? ORDER BY m.sent_at, m.id
-                        """)
-                .params(oa.oaId(), contact)
-                .query(String.class)
-                .list();
+                        """).params(oa.oaId(), contact).query(String.class).list();
     }
 
     String signedText(String userId, String msgId, String text, long timestamp) {
@@ -89,9 +85,9 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 24; i++) {
                 int retry = i % 6;
-                answers.add(pool.submit(() -> postWebhook(
-                                oa.oaId(), body.getBytes(StandardCharsets.UTF_8), signature, retry)
-                        .statusCode()));
+                answers.add(pool.submit(
+                        () -> postWebhook(oa.oaId(), body.getBytes(StandardCharsets.UTF_8), signature, retry)
+                                .statusCode()));
             }
         }
         for (var answer : answers) {
@@ -123,16 +119,20 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
         String follow = "{\"oa_id\":\"" + oa.oaId() + "\",\"follower\":{\"id\":\"" + user
                 + "\"},\"event_name\":\"follow\",\"source\":\"oa_profile\",\"app_id\":\"" + oa.appId()
                 + "\",\"timestamp\":\"" + (now - 5000) + "\"}";
-        String unfollow = follow.replace("\"follow\"", "\"unfollow\"").replace(String.valueOf(now - 5000), String.valueOf(now));
+        String unfollow =
+                follow.replace("\"follow\"", "\"unfollow\"").replace(String.valueOf(now - 5000), String.valueOf(now));
 
-        postWebhook(oa.oaId(), unfollow.getBytes(StandardCharsets.UTF_8), sign(oa.appId(), unfollow, oa.oaSecretKey()), 0);
+        postWebhook(
+                oa.oaId(), unfollow.getBytes(StandardCharsets.UTF_8), sign(oa.appId(), unfollow, oa.oaSecretKey()), 0);
         eventually().until(() -> following(user) != null);
         postWebhook(oa.oaId(), follow.getBytes(StandardCharsets.UTF_8), sign(oa.appId(), follow, oa.oaSecretKey()), 0);
-        eventually().until(() -> jdbc.sql("SELECT count(*) FROM zalo.webhook_events WHERE oa_id = ? AND processed_at IS NULL")
-                        .param(oa.oaId())
-                        .query(Integer.class)
-                        .single()
-                == 0);
+        eventually()
+                .until(() ->
+                        jdbc.sql("SELECT count(*) FROM zalo.webhook_events WHERE oa_id = ? AND processed_at IS NULL")
+                                        .param(oa.oaId())
+                                        .query(Integer.class)
+                                        .single()
+                                == 0);
 
         assertThat(following(user)).isFalse();
         assertThat(jdbc.sql("SELECT sum(follows) * 10 + sum(unfollows) FROM zalo.follower_daily_counts WHERE oa_id = ?")
@@ -164,7 +164,8 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
 
         assertThat(again).isEqualTo(reply);
         eventually().untilAsserted(() -> assertThat(replyState(reply)).isEqualTo(ReplyState.DELIVERED));
-        assertThat(world.conversation(oa.oaId(), user).stream().filter(m -> m.fromOa)).hasSize(1);
+        assertThat(world.conversation(oa.oaId(), user).stream().filter(m -> m.fromOa))
+                .hasSize(1);
 
         residents.read(oa, user);
         eventually().untilAsserted(() -> assertThat(replyState(reply)).isEqualTo(ReplyState.SEEN));
@@ -177,7 +178,11 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
         eventually().until(() -> !bodies(user).isEmpty());
         world.forgetInteraction(oa.oaId(), user);
 
-        long reply = console.reply(communeStaff(COMMUNE), threadOf(user), "Anh mang CCCD đến trụ sở.", UUID.randomUUID().toString());
+        long reply = console.reply(
+                communeStaff(COMMUNE),
+                threadOf(user),
+                "Anh mang CCCD đến trụ sở.",
+                UUID.randomUUID().toString());
 
         eventually().untilAsserted(() -> assertThat(replyState(reply)).isEqualTo(ReplyState.FAILED));
         assertThat(failureKey(reply)).isEqualTo("zalo.reply.failed.window");
@@ -190,7 +195,11 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
         eventually().until(() -> !bodies(user).isEmpty());
         authority.expireAccessToken(oa.oaId());
 
-        long reply = console.reply(communeStaff(COMMUNE), threadOf(user), "Anh đến trình báo nhé.", UUID.randomUUID().toString());
+        long reply = console.reply(
+                communeStaff(COMMUNE),
+                threadOf(user),
+                "Anh đến trình báo nhé.",
+                UUID.randomUUID().toString());
 
         eventually().untilAsserted(() -> assertThat(replyState(reply)).isIn(ReplyState.SENT, ReplyState.DELIVERED));
         assertThat(accounts.account(oa.oaId()).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
@@ -204,7 +213,11 @@ class ZaloConversationFlowTests extends ZaloIntegrationTest {
         authority.expireAccessToken(oa.oaId());
         authority.revokeRefreshTokens(oa.oaId());
 
-        long reply = console.reply(communeStaff(COMMUNE), threadOf(user), "Đã ghi nhận.", UUID.randomUUID().toString());
+        long reply = console.reply(
+                communeStaff(COMMUNE),
+                threadOf(user),
+                "Đã ghi nhận.",
+                UUID.randomUUID().toString());
 
         eventually().untilAsserted(() -> assertThat(replyState(reply)).isEqualTo(ReplyState.FAILED));
         assertThat(failureKey(reply)).isEqualTo("zalo.reply.failed.not-connected");

@@ -50,23 +50,18 @@ abstract class ZaloIntegrationTest {
 
     /** A province 66 commune in the directory, as the unit import would leave it. */
     void commune(String code) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type,
                             province_code, valid_from, dataset_version)
                         VALUES ('66', 'PROVINCE', 'Đắk Lắk', 'Tỉnh Đắk Lắk', 'Tỉnh', '66', DATE '2025-07-01', 'test')
                         ON CONFLICT (code) DO NOTHING
-                        """)
-                .update();
-        jdbc.sql(
-                        """
+                        """).update();
+        jdbc.sql("""
                         INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type,
                             province_code, valid_from, dataset_version)
                         VALUES (?, 'COMMUNE', ?, ?, 'Xã', '66', DATE '2025-07-01', 'test')
                         ON CONFLICT (code) DO NOTHING
-                        """)
-                .params(code, "Xã " + code, "Xã " + code)
-                .update();
+                        """).params(code, "Xã " + code, "Xã " + code).update();
     }
 
     static AccessScope communeStaff(String communeCode) {
@@ -75,7 +70,8 @@ abstract class ZaloIntegrationTest {
 
     HttpResponse<String> postWebhook(String oaId, byte[] body, @Nullable String signature, int numRetry)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/channels/zalo/" + oaId + "/webhook"))
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/channels/zalo/" + oaId + "/webhook"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {

@@ -39,16 +39,14 @@ class ZaloWebhookTests extends ZaloIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo(WebhookSignatureTests.BODY);
-        eventually().untilAsserted(() -> assertThat(jdbc.sql(
-                                """
+        eventually()
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("""
                                 SELECT m.body FROM conversations.messages m
                                   JOIN conversations.threads t ON t.id = m.thread_id
                                  WHERE t.account_ref = ? AND t.contact_ref = '6142494823000000000'
-                                """)
-                        .param(OA_ID)
-                        .query(String.class)
-                        .list())
-                .containsExactly("Xin chào"));
+                                """).param(OA_ID).query(String.class).list())
+                        .containsExactly("Xin chào"));
     }
 
     @Test
@@ -66,9 +64,12 @@ class ZaloWebhookTests extends ZaloIntegrationTest {
     @Test
     void aTamperedBodyIsRefusedAndNothingIsStored() throws Exception {
         int before = storedEvents(OA_ID);
-        byte[] tampered = WebhookSignatureTests.BODY.replace("Xin chào", "Chuyển tiền gấp").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = WebhookSignatureTests.BODY
+                .replace("Xin chào", "Chuyển tiền gấp")
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(postWebhook(OA_ID, tampered, WebhookSignatureTests.HEADER, 0).statusCode()).isEqualTo(401);
+        assertThat(postWebhook(OA_ID, tampered, WebhookSignatureTests.HEADER, 0).statusCode())
+                .isEqualTo(401);
         assertThat(storedEvents(OA_ID)).isEqualTo(before);
     }
 
@@ -118,19 +119,22 @@ class ZaloWebhookTests extends ZaloIntegrationTest {
                 0);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        eventually().untilAsserted(() -> assertThat(jdbc.sql(
-                                "SELECT outcome FROM zalo.webhook_events WHERE oa_id = ? AND event_name = ?")
-                        .params(OA_ID, "user_did_something_new")
-                        .query(String.class)
-                        .list())
-                .containsExactly("IGNORED"));
+        eventually()
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT outcome FROM zalo.webhook_events WHERE oa_id = ? AND event_name = ?")
+                                        .params(OA_ID, "user_did_something_new")
+                                        .query(String.class)
+                                        .list())
+                        .containsExactly("IGNORED"));
     }
 
     @Test
     void brokenJsonIsABadRequestAndAnUnknownOaIsNotFound() throws Exception {
-        assertThat(postWebhook(OA_ID, "{not json".getBytes(StandardCharsets.UTF_8), "mac=00", 0).statusCode())
+        assertThat(postWebhook(OA_ID, "{not json".getBytes(StandardCharsets.UTF_8), "mac=00", 0)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(postWebhook(OA_ID, "[1,2]".getBytes(StandardCharsets.UTF_8), "mac=00", 0).statusCode())
+        assertThat(postWebhook(OA_ID, "[1,2]".getBytes(StandardCharsets.UTF_8), "mac=00", 0)
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(postWebhook(
                                 "1111111111",

@@ -12,7 +12,8 @@ public record ScopeCondition(String sql, Map<String, Object> params) {
 
     public static ScopeCondition of(AccessScope scope) {
         return switch (scope.role()) {
-            case AREA_OFFICER -> new ScopeCondition("t.assigned_officer_id = :officer", Map.of("officer", scope.officerId()));
+            case AREA_OFFICER ->
+                new ScopeCondition("t.assigned_officer_id = :officer", Map.of("officer", scope.officerId()));
             case COMMUNE_STAFF, COMMUNE_CHIEF ->
                 new ScopeCondition("t.commune_code = :commune", Map.of("commune", scope.unitCode()));
             case PROVINCE_COMMAND ->

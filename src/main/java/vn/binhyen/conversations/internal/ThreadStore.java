@@ -28,8 +28,7 @@ public class ThreadStore {
 
     /** The thread's id, creating it on first contact; safe when two nodes see the first message at once. */
     public long openThread(InboundMessage m, Instant now) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         INSERT INTO conversations.threads (channel, kind, account_ref, contact_ref, province_code,
                             commune_code, created_at, last_message_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,8 +49,7 @@ public class ThreadStore {
     }
 
     public OptionalLong appendInbound(long threadId, InboundMessage m, Instant now) {
-        var id = jdbc.sql(
-                        """
+        var id = jdbc.sql("""
                         INSERT INTO conversations.messages (thread_id, direction, external_id, kind, body, url,
                             latitude, longitude, sender_ref, sent_at, recorded_at)
                         VALUES (?, 'INBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -74,8 +72,7 @@ public class ThreadStore {
         if (id.isEmpty()) {
             return OptionalLong.empty();
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE conversations.threads
                            SET last_message_at = GREATEST(last_message_at, ?),
                                last_inbound_at = GREATEST(COALESCE(last_inbound_at, ?), ?),
@@ -92,8 +89,7 @@ public class ThreadStore {
      * reply instead of queueing another.
      */
     public ReplyInsert appendReply(long threadId, long officerId, String text, String idempotencyKey, Instant now) {
-        var inserted = jdbc.sql(
-                        """
+        var inserted = jdbc.sql("""
                         INSERT INTO conversations.messages (thread_id, direction, kind, body, officer_id, sent_at,
                             recorded_at, reply_state, idempotency_key)
                         VALUES (?, 'OUTBOUND', 'TEXT', ?, ?, ?, ?, 'QUEUED', ?)
@@ -119,9 +115,8 @@ public class ThreadStore {
     public record ReplyInsert(long messageId, boolean created) {}
 
     public boolean moveReplyState(long messageId, ReplyState next, @Nullable String failureKey) {
-        var current = jdbc.sql(
-                        "SELECT reply_state FROM conversations.messages WHERE id = ? AND direction = 'OUTBOUND'"
-                                + " FOR UPDATE")
+        var current = jdbc.sql("SELECT reply_state FROM conversations.messages WHERE id = ? AND direction = 'OUTBOUND'"
+                        + " FOR UPDATE")
                 .param(messageId)
                 .query(String.class)
                 .optional();
@@ -165,8 +160,7 @@ public class ThreadStore {
                 .update();
     }
 
-    private static final String THREAD_SELECT =
-            """
+    private static final String THREAD_SELECT = """
             SELECT t.*, (SELECT m.body FROM conversations.messages m WHERE m.thread_id = t.id
                           ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS last_body
               FROM conversations.threads t

@@ -9,5 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("binhyen.portal")
 record PortalProperties(
-        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String mapTilesUrl,
+        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        String mapTilesUrl,
+
         @DefaultValue("30") int writesPerMinute) {}

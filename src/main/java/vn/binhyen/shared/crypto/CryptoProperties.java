@@ -11,4 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("binhyen.crypto")
 public record CryptoProperties(
-        @Nullable String masterKey, @Nullable Path masterKeyFile, @DefaultValue("true") boolean generateIfMissing) {}
+        @Nullable String masterKey,
+        @Nullable Path masterKeyFile,
+        @DefaultValue("true") boolean generateIfMissing) {}

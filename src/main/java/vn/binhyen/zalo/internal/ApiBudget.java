@@ -31,17 +31,16 @@ public class ApiBudget {
     /** Spends one request of the app's budget for the current minute; false when the minute's budget is used up. */
     public boolean tryAcquire(String appId, Instant now) {
         Timestamp minute = Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES));
-        Boolean granted = ownTransaction.execute(status -> jdbc.sql(
-                                """
+        Boolean granted = ownTransaction.execute(status -> jdbc.sql("""
                                 INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1)
                                 ON CONFLICT (app_id, minute) DO UPDATE SET used = zalo.api_budget.used + 1
                                  WHERE zalo.api_budget.used < ?
                                 RETURNING used
                                 """)
-                        .params(appId, minute, properties.requestsPerMinute())
-                        .query(Integer.class)
-                        .optional()
-                        .isPresent());
+                .params(appId, minute, properties.requestsPerMinute())
+                .query(Integer.class)
+                .optional()
+                .isPresent());
         return Boolean.TRUE.equals(granted);
     }
 

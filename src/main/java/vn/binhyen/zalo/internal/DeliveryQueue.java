@@ -27,9 +27,13 @@ public class DeliveryQueue {
     }
 
     public boolean enqueue(
-            String idempotencyKey, String oaId, Target target, String recipientId, String text, @Nullable Long replyRef) {
-        return jdbc.sql(
-                                """
+            String idempotencyKey,
+            String oaId,
+            Target target,
+            String recipientId,
+            String text,
+            @Nullable Long replyRef) {
+        return jdbc.sql("""
                                 INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, text, reply_ref)
                                 VALUES (?, ?, ?, ?, ?, ?)
                                 ON CONFLICT (idempotency_key) DO NOTHING
@@ -41,8 +45,7 @@ public class DeliveryQueue {
 
     /** Claims the next due delivery; the row stays locked until the caller's transaction ends. */
     public Optional<Delivery> claimNext(Instant now) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, oa_id, target, recipient_id, text, reply_ref, attempts FROM zalo.deliveries
                          WHERE status = 'PENDING' AND next_attempt_at <= ?
                          ORDER BY next_attempt_at, id
@@ -61,39 +64,29 @@ public class DeliveryQueue {
     }
 
     public void markSent(long id, String zaloMessageId, Instant now) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE zalo.deliveries SET status = 'SENT', zalo_message_id = ?, sent_at = ?,
                                attempts = attempts + 1, last_error_code = NULL WHERE id = ?
-                        """)
-                .params(zaloMessageId, Timestamp.from(now), id)
-                .update();
+                        """).params(zaloMessageId, Timestamp.from(now), id).update();
     }
 
     public void markFailed(long id, @Nullable Integer errorCode, String failure) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE zalo.deliveries SET status = 'FAILED', attempts = attempts + 1, last_error_code = ?,
                                failure = ? WHERE id = ?
-                        """)
-                .params(errorCode, failure, id)
-                .update();
+                        """).params(errorCode, failure, id).update();
     }
 
     /** Tries again later; {@code countAttempt} is false when Zalo only asked us to slow down. */
     public void postpone(long id, Instant next, @Nullable Integer errorCode, boolean countAttempt) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE zalo.deliveries SET next_attempt_at = ?, last_error_code = ?,
                                attempts = attempts + CASE WHEN ? THEN 1 ELSE 0 END WHERE id = ?
-                        """)
-                .params(Timestamp.from(next), errorCode, countAttempt, id)
-                .update();
+                        """).params(Timestamp.from(next), errorCode, countAttempt, id).update();
     }
 
     public OptionalLong replyRefOfSentMessage(String oaId, String zaloMessageId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT reply_ref FROM zalo.deliveries
                          WHERE oa_id = ? AND zalo_message_id = ? AND reply_ref IS NOT NULL
                         """)

@@ -24,8 +24,7 @@ public class FollowerBook {
      * delivered before the follow that preceded it still ends as "not following". Counted once per event.
      */
     public void apply(String oaId, String userId, boolean following, Instant eventAt) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (oa_id, user_id) DO UPDATE
@@ -38,29 +37,23 @@ public class FollowerBook {
                 .params(oaId, userId, following, Timestamp.from(eventAt), following ? Timestamp.from(eventAt) : null)
                 .update();
         LocalDate day = eventAt.atZone(VietnamTime.ZONE).toLocalDate();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO zalo.follower_daily_counts (oa_id, day, follows, unfollows) VALUES (?, ?, ?, ?)
                         ON CONFLICT (oa_id, day) DO UPDATE
                            SET follows = zalo.follower_daily_counts.follows + EXCLUDED.follows,
                                unfollows = zalo.follower_daily_counts.unfollows + EXCLUDED.unfollows
-                        """)
-                .params(oaId, day, following ? 1 : 0, following ? 0 : 1)
-                .update();
+                        """).params(oaId, day, following ? 1 : 0, following ? 0 : 1).update();
     }
 
     /** A message from the user opens (or extends) the window in which the OA may answer. */
     public void noteInteraction(String oaId, String userId, Instant at) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
                         VALUES (?, ?, FALSE, ?, ?)
                         ON CONFLICT (oa_id, user_id) DO UPDATE
                            SET last_interaction_at = GREATEST(zalo.followers.last_interaction_at,
                                                               EXCLUDED.last_interaction_at)
-                        """)
-                .params(oaId, userId, NEVER, Timestamp.from(at))
-                .update();
+                        """).params(oaId, userId, NEVER, Timestamp.from(at)).update();
     }
 
     public int followerCount(String oaId) {

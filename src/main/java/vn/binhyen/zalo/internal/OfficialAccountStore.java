@@ -35,8 +35,7 @@ public class OfficialAccountStore {
             String name,
             String appSecret,
             String oaSecretKey) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO zalo.official_accounts (oa_id, app_id, commune_code, province_code, name,
                             app_secret, oa_secret_key)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -79,8 +78,7 @@ public class OfficialAccountStore {
     }
 
     public void savePendingConnection(String oaId, String state, String verifier, Instant expiresAt) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE zalo.official_accounts SET pending_state = ?, pending_verifier = ?, pending_expires_at = ?
                          WHERE oa_id = ?
                         """)
@@ -90,8 +88,7 @@ public class OfficialAccountStore {
 
     /** Locks the OA whose connection is pending under this state, so one callback completes it. */
     public Optional<PendingConnection> lockPending(String state) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT oa_id, app_id, app_secret, pending_verifier, pending_expires_at
                           FROM zalo.official_accounts WHERE pending_state = ? FOR UPDATE
                         """)
@@ -110,8 +107,7 @@ public class OfficialAccountStore {
 
     /** Locks the OA's token row: whoever holds it is the only one allowed to spend the refresh token. */
     public Optional<LockedTokens> lockTokens(String oaId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT oa_id, app_id, app_secret, access_token, refresh_token, access_token_expires_at,
                                connection_status
                           FROM zalo.official_accounts WHERE oa_id = ? FOR UPDATE
@@ -129,8 +125,7 @@ public class OfficialAccountStore {
     }
 
     public Optional<CurrentToken> currentToken(String oaId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT app_id, access_token, access_token_expires_at, connection_status
                           FROM zalo.official_accounts WHERE oa_id = ?
                         """)
@@ -145,10 +140,8 @@ public class OfficialAccountStore {
     }
 
     /** Stores a new token pair in one statement: the old refresh token is gone the moment the new one is in. */
-    public void saveTokens(
-            String oaId, TokenGrant grant, Instant now, boolean newConnection) {
-        jdbc.sql(
-                        """
+    public void saveTokens(String oaId, TokenGrant grant, Instant now, boolean newConnection) {
+        jdbc.sql("""
                         UPDATE zalo.official_accounts
                            SET access_token = ?, refresh_token = ?, access_token_expires_at = ?,
                                refresh_token_expires_at = ?, connection_status = 'CONNECTED',
@@ -170,26 +163,19 @@ public class OfficialAccountStore {
     }
 
     public void markBroken(String oaId, String problem) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         UPDATE zalo.official_accounts SET connection_status = 'BROKEN', connection_problem = ?,
                                pending_state = NULL, pending_verifier = NULL, pending_expires_at = NULL
                          WHERE oa_id = ?
-                        """)
-                .params(problem, oaId)
-                .update();
+                        """).params(problem, oaId).update();
     }
 
     /** Connected OAs whose access token runs out before {@code before}. */
     public List<String> connectedExpiringBefore(Instant before) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT oa_id FROM zalo.official_accounts
                          WHERE connection_status = 'CONNECTED' AND access_token_expires_at < ?
-                        """)
-                .param(ts(before))
-                .query(String.class)
-                .list();
+                        """).param(ts(before)).query(String.class).list();
     }
 
     public record WebhookKeys(String appId, String oaSecretKey) {
@@ -199,8 +185,7 @@ public class OfficialAccountStore {
         }
     }
 
-    public record PendingConnection(
-            String oaId, String appId, String appSecret, String verifier, Instant expiresAt) {
+    public record PendingConnection(String oaId, String appId, String appSecret, String verifier, Instant expiresAt) {
         @Override
         public String toString() {
             return "PendingConnection[" + oaId + "]";

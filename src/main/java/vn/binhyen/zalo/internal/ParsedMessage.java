@@ -10,7 +10,11 @@ import vn.binhyen.conversations.MessageKind;
  * {@code message.location} in some write-ups), so both are read.
  */
 record ParsedMessage(
-        MessageKind kind, String text, @Nullable String url, @Nullable Double latitude, @Nullable Double longitude) {
+        MessageKind kind,
+        String text,
+        @Nullable String url,
+        @Nullable Double latitude,
+        @Nullable Double longitude) {
 
     static ParsedMessage of(String type, JsonNode message) {
         String text = ZaloJson.text(message.path("text"));

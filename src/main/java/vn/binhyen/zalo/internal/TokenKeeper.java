@@ -57,8 +57,10 @@ public class TokenKeeper {
         if (current.expiresAt() != null && current.expiresAt().isAfter(soon)) {
             return current.accessToken();
         }
-        return refresh(oaId, locked -> locked.accessTokenExpiresAt() == null
-                || !locked.accessTokenExpiresAt().isAfter(soon));
+        return refresh(
+                oaId,
+                locked -> locked.accessTokenExpiresAt() == null
+                        || !locked.accessTokenExpiresAt().isAfter(soon));
     }
 
     /**
@@ -80,8 +82,10 @@ public class TokenKeeper {
         Instant dueBefore = clock.instant().plus(properties.refreshMargin());
         for (String oaId : accounts.connectedExpiringBefore(dueBefore)) {
             try {
-                refresh(oaId, locked -> locked.accessTokenExpiresAt() == null
-                        || locked.accessTokenExpiresAt().isBefore(dueBefore));
+                refresh(
+                        oaId,
+                        locked -> locked.accessTokenExpiresAt() == null
+                                || locked.accessTokenExpiresAt().isBefore(dueBefore));
             } catch (RuntimeException e) {
                 // Unreachable Zalo: the next run tries again; a refusal has already marked the OA broken.
                 log.warn("Token refresh for OA {} did not complete: {}", oaId, e.getMessage());
@@ -133,7 +137,8 @@ public class TokenKeeper {
         UNREACHABLE
     }
 
-    private record Outcome(@org.jspecify.annotations.Nullable String token, State state) {
+    private record Outcome(
+            @org.jspecify.annotations.Nullable String token, State state) {
         static final Outcome NOT_CONNECTED = new Outcome(null, State.NOT_CONNECTED);
         static final Outcome UNREACHABLE = new Outcome(null, State.UNREACHABLE);
 

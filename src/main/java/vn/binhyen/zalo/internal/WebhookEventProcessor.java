@@ -56,8 +56,7 @@ public class WebhookEventProcessor {
         AtomicLong claimed = new AtomicLong(-1);
         try {
             Boolean found = transaction.execute(status -> {
-                var event = jdbc.sql(
-                                """
+                var event = jdbc.sql("""
                                 SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
                                  WHERE processed_at IS NULL AND next_attempt_at <= ?
                                  ORDER BY next_attempt_at, id
@@ -97,7 +96,8 @@ public class WebhookEventProcessor {
         String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
         String shortError = error.length() > 300 ? error.substring(0, 300) : error;
         transaction.executeWithoutResult(status -> {
-            int attempts = jdbc.sql("UPDATE zalo.webhook_events SET attempts = attempts + 1 WHERE id = ? RETURNING attempts")
+            int attempts = jdbc.sql(
+                            "UPDATE zalo.webhook_events SET attempts = attempts + 1 WHERE id = ? RETURNING attempts")
                     .param(id)
                     .query(Integer.class)
                     .single();

@@ -79,8 +79,7 @@ public class WebhookIntake {
             return reject(oaId, remote, Outcome.STALE);
         }
         String eventName = ZaloJson.text(event.path("event_name"));
-        int inserted = jdbc.sql(
-                        """
+        int inserted = jdbc.sql("""
                         INSERT INTO zalo.webhook_events (oa_id, event_key, event_name, raw_body, num_retry)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (oa_id, event_key) DO NOTHING
@@ -105,7 +104,9 @@ public class WebhookIntake {
             return eventName + ":" + msgId;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

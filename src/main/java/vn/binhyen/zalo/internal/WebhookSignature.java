@@ -37,8 +37,7 @@ public final class WebhookSignature {
         if (header == null || header.isBlank()) {
             return false;
         }
-        String presented =
-                MAC_PREFIX.matcher(header.strip()).replaceFirst("").toLowerCase(Locale.ROOT);
+        String presented = MAC_PREFIX.matcher(header.strip()).replaceFirst("").toLowerCase(Locale.ROOT);
         return MessageDigest.isEqual(
                 presented.getBytes(StandardCharsets.US_ASCII), expectedHex.getBytes(StandardCharsets.US_ASCII));
     }

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
  * An OA API answer. Zalo reports errors with HTTP 200 and a negative {@code error}; an expired token may also come
  * as HTTP 401, which is read as {@link #TOKEN_INVALID}.
  */
-public record ZaloApiResult(int error, String message, JsonNode data, @Nullable String rateLimitRemain) {
+public record ZaloApiResult(
+        int error, String message, JsonNode data, @Nullable String rateLimitRemain) {
 
     public static final int RATE_LIMITED = -32;
     public static final int TOKEN_INVALID = -216;

@@ -51,10 +51,12 @@ public class ZaloEventRouter {
             return "PROCESSED";
         }
         if (eventName.startsWith("user_send_group_")) {
-            return inbound(eventId, account, event, at, ThreadKind.GROUP, eventName.substring("user_send_group_".length()));
+            return inbound(
+                    eventId, account, event, at, ThreadKind.GROUP, eventName.substring("user_send_group_".length()));
         }
         if (eventName.startsWith("user_send_")) {
-            return inbound(eventId, account, event, at, ThreadKind.RESIDENT, eventName.substring("user_send_".length()));
+            return inbound(
+                    eventId, account, event, at, ThreadKind.RESIDENT, eventName.substring("user_send_".length()));
         }
         if (eventName.equals("user_received_message")) {
             return receipt(oaId, event, ReplyState.DELIVERED);
@@ -70,7 +72,9 @@ public class ZaloEventRouter {
     private String inbound(
             long eventId, AccountRow account, JsonNode event, Instant at, ThreadKind threadKind, String type) {
         String senderId = ZaloJson.text(event.path("sender").path("id"));
-        String contact = threadKind == ThreadKind.GROUP ? ZaloJson.text(event.path("recipient").path("id")) : senderId;
+        String contact = threadKind == ThreadKind.GROUP
+                ? ZaloJson.text(event.path("recipient").path("id"))
+                : senderId;
         if (contact.isEmpty()) {
             return "IGNORED";
         }

@@ -40,12 +40,16 @@ public class ZaloHttp {
                     response.body(),
                     response.headers().firstValue("X-RateLimit-Remain").orElse(null));
         } catch (IOException e) {
-            throw new ZaloUnreachableException("Zalo did not answer: " + e.getClass().getSimpleName(), e);
+            throw new ZaloUnreachableException(
+                    "Zalo did not answer: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZaloUnreachableException("Interrupted while calling Zalo", e);
         }
     }
 
-    public record Response(int status, String body, @org.jspecify.annotations.Nullable String rateLimitRemain) {}
+    public record Response(
+            int status,
+            String body,
+            @org.jspecify.annotations.Nullable String rateLimitRemain) {}
 }

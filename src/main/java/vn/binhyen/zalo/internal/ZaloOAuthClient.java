@@ -28,8 +28,9 @@ public class ZaloOAuthClient {
     }
 
     public String permissionUrl(String appId, String redirectUri, String codeChallenge, String state) {
-        return endpoints.oauth(PERMISSION_PATH) + "?" + form(Map.of(
-                "app_id", appId, "redirect_uri", redirectUri, "code_challenge", codeChallenge, "state", state));
+        return endpoints.oauth(PERMISSION_PATH) + "?"
+                + form(Map.of(
+                        "app_id", appId, "redirect_uri", redirectUri, "code_challenge", codeChallenge, "state", state));
     }
 
     public TokenGrant exchangeCode(String appId, String appSecret, String code, String verifier) {
@@ -75,8 +76,8 @@ public class ZaloOAuthClient {
             throw new TokenRejectedException(error, name.isEmpty() ? "no token in answer" : name);
         }
         long expiresIn = parseSeconds(ZaloJson.text(body.path("expires_in")), 90_000);
-        long refreshExpiresIn = parseSeconds(
-                ZaloJson.text(body.path("refresh_token_expires_in")), REFRESH_TOKEN_LIFETIME.toSeconds());
+        long refreshExpiresIn =
+                parseSeconds(ZaloJson.text(body.path("refresh_token_expires_in")), REFRESH_TOKEN_LIFETIME.toSeconds());
         return new TokenGrant(
                 accessToken, refreshToken, Duration.ofSeconds(expiresIn), Duration.ofSeconds(refreshExpiresIn));
     }

@@ -45,8 +45,7 @@ class OfficialAccountsController {
     }
 
     /** The form's fields; blank ones fail the command's validation with a Vietnamese message. */
-    record BindForm(
-            String communeCode, String oaId, String appId, String name, String appSecret, String oaSecretKey) {
+    record BindForm(String communeCode, String oaId, String appId, String name, String appSecret, String oaSecretKey) {
         NewOfficialAccount toCommand() {
             return new NewOfficialAccount(
                     strip(communeCode), strip(oaId), strip(appId), strip(name), strip(appSecret), strip(oaSecretKey));

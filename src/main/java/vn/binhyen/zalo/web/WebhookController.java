@@ -32,14 +32,13 @@ class WebhookController {
             HttpServletRequest request) {
         Outcome outcome = intake.receive(
                 oaId, body == null ? new byte[0] : body, signature, parseRetry(numRetry), request.getRemoteAddr());
-        HttpStatus status =
-                switch (outcome) {
-                    case STORED, DUPLICATE -> HttpStatus.OK;
-                    case BAD_SIGNATURE, STALE -> HttpStatus.UNAUTHORIZED;
-                    case UNKNOWN_ACCOUNT -> HttpStatus.NOT_FOUND;
-                    case MALFORMED -> HttpStatus.BAD_REQUEST;
-                    case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-                };
+        HttpStatus status = switch (outcome) {
+            case STORED, DUPLICATE -> HttpStatus.OK;
+            case BAD_SIGNATURE, STALE -> HttpStatus.UNAUTHORIZED;
+            case UNKNOWN_ACCOUNT -> HttpStatus.NOT_FOUND;
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
         return ResponseEntity.status(status).body(Map.of("error", status == HttpStatus.OK ? 0 : -status.value()));
     }
 

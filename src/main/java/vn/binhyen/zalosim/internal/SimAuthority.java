@@ -103,8 +103,12 @@ public class SimAuthority {
         if (old != null) {
             accessTokens.remove(old);
         }
-        String access = Base64.getUrlEncoder().withoutPadding().encodeToString(world.randomHex(24).getBytes(StandardCharsets.US_ASCII));
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(world.randomHex(24).getBytes(StandardCharsets.US_ASCII));
+        String access = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(world.randomHex(24).getBytes(StandardCharsets.US_ASCII));
+        String refresh = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(world.randomHex(24).getBytes(StandardCharsets.US_ASCII));
         accessTokens.put(access, new Grant(oaId, clock.instant().plus(properties.accessTokenLifetime())));
         currentAccessTokenOfOa.put(oaId, access);
         refreshTokens.put(refresh, oaId);
@@ -125,7 +129,8 @@ public class SimAuthority {
         try {
             return Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

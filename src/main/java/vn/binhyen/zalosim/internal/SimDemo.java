@@ -43,6 +43,8 @@ class SimDemo {
                 log.warn("Simulated Zalo page for commune {} not connected: {}", commune.code(), e.getMessage());
             }
         }
-        log.info("Zalo simulator: {} commune pages connected; resident's phone at /sim/phone", world.oas().size());
+        log.info(
+                "Zalo simulator: {} commune pages connected; resident's phone at /sim/phone",
+                world.oas().size());
     }
 }

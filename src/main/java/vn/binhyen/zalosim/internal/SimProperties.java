@@ -26,7 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("binhyen.zalosim")
 public record SimProperties(
         @DefaultValue("2553928453557884079") String appId,
-        @DefaultValue("sim-app-secret-do-not-use-in-production") String appSecret,
+
+        @DefaultValue("sim-app-secret-do-not-use-in-production")
+        String appSecret,
+
         @DefaultValue("binhyen-simulator") String secretSeed,
         @DefaultValue("PT25H") Duration accessTokenLifetime,
         @DefaultValue("PT10M") Duration codeLifetime,
@@ -34,7 +37,10 @@ public record SimProperties(
         @DefaultValue("P7D") Duration interactionWindow,
         @DefaultValue("-14014") int invalidRefreshTokenError,
         @DefaultValue("/") String webhookBaseUrl,
-        @DefaultValue({"PT30S", "PT5M", "PT15M", "PT30M", "PT1H"}) List<Duration> webhookRetryDelays,
+
+        @DefaultValue({"PT30S", "PT5M", "PT15M", "PT30M", "PT1H"})
+        List<Duration> webhookRetryDelays,
+
         @DefaultValue("PT2S") Duration webhookTimeout,
         @DefaultValue("false") boolean duplicateDeliveries,
         @DefaultValue("PT0.5S") Duration receiptDelay) {}

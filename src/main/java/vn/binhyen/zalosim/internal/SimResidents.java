@@ -23,8 +23,8 @@ public class SimResidents {
     private final SimWebhookSender webhooks;
     private final SimProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService receipts =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("zalosim-receipts").factory());
+    private final ScheduledExecutorService receipts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("zalosim-receipts").factory());
 
     public SimResidents(SimWorld world, SimWebhookSender webhooks, SimProperties properties, Clock clock) {
         this.world = world;
@@ -55,8 +55,7 @@ public class SimResidents {
     }
 
     public PhoneMessage sendLocation(SimOa oa, String userId, double latitude, double longitude) {
-        PhoneMessage message = world.addMessage(
-                oa.oaId(), userId, false, "📍 " + latitude + ", " + longitude, null);
+        PhoneMessage message = world.addMessage(oa.oaId(), userId, false, "📍 " + latitude + ", " + longitude, null);
         ObjectNode event = userEvent(oa, userId, "user_send_location", message);
         ObjectNode coordinates = ((ObjectNode) event.path("message"))
                 .putArray("attachments")
@@ -89,7 +88,8 @@ public class SimResidents {
 
     public PhoneMessage sendGroupText(SimGroup group, String userId, String text) {
         SimOa oa = world.oa(group.oaId()).orElseThrow();
-        PhoneMessage message = world.addMessage(oa.oaId(), group.groupId(), false, text, world.user(userId).displayName());
+        PhoneMessage message = world.addMessage(
+                oa.oaId(), group.groupId(), false, text, world.user(userId).displayName());
         ObjectNode event = webhooks.envelope(oa, "user_send_group_text");
         event.putObject("sender").put("id", userId);
         event.putObject("recipient").put("id", group.groupId());

@@ -46,8 +46,11 @@ public class SimWebhookSender {
         this.properties = properties;
         this.environment = environment;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
-        this.scheduler = Executors.newScheduledThreadPool(2, Thread.ofVirtual().name("zalosim-webhook-", 0).factory());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.webhookTimeout())
+                .build();
+        this.scheduler = Executors.newScheduledThreadPool(
+                2, Thread.ofVirtual().name("zalosim-webhook-", 0).factory());
     }
 
     /** What was delivered and how it went; the demo page and tests read it. */
@@ -109,7 +112,8 @@ public class SimWebhookSender {
             request.header("num_retry", String.valueOf(numRetry));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -133,7 +137,8 @@ public class SimWebhookSender {
         if (base.startsWith("/")) {
             base = "http://localhost:" + environment.getProperty("local.server.port", "8080") + base;
         }
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/channels/zalo/" + oaId + "/webhook";
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/channels/zalo/" + oaId
+                + "/webhook";
     }
 
     @jakarta.annotation.PreDestroy

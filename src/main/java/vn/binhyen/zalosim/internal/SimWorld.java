@@ -85,8 +85,9 @@ public class SimWorld {
     /** The OA for a commune: the same ids and secret key on every start, so existing bindings keep working. */
     public SimOa openOa(String communeCode, String name) {
         String oaId = "37" + digits("oa:" + communeCode, 17);
-        return oas.computeIfAbsent(oaId, id -> new SimOa(
-                id, properties.appId(), communeCode, name, "oa-secret-" + digits("secret:" + id, 24)));
+        return oas.computeIfAbsent(
+                oaId,
+                id -> new SimOa(id, properties.appId(), communeCode, name, "oa-secret-" + digits("secret:" + id, 24)));
     }
 
     public Optional<SimOa> oa(String oaId) {
@@ -94,7 +95,9 @@ public class SimWorld {
     }
 
     public Collection<SimOa> oas() {
-        return oas.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        return oas.values().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
     }
 
     public SimUser user(String userId) {
@@ -113,7 +116,9 @@ public class SimWorld {
     }
 
     public Collection<SimUser> users() {
-        return users.values().stream().sorted((a, b) -> a.displayName().compareTo(b.displayName())).toList();
+        return users.values().stream()
+                .sorted((a, b) -> a.displayName().compareTo(b.displayName()))
+                .toList();
     }
 
     public SimGroup openGroup(String oaId, String name) {
@@ -146,7 +151,8 @@ public class SimWorld {
     }
 
     public List<String> followersOf(String oaId) {
-        return new ArrayList<>(followers.getOrDefault(oaId, Set.of())).stream().sorted().toList();
+        return new ArrayList<>(followers.getOrDefault(oaId, Set.of()))
+                .stream().sorted().toList();
     }
 
     public void interacted(String oaId, String userId, Instant at) {
@@ -166,7 +172,8 @@ public class SimWorld {
         return phones.computeIfAbsent(oaId + "/" + contactId, key -> new CopyOnWriteArrayList<>());
     }
 
-    public PhoneMessage addMessage(String oaId, String contactId, boolean fromOa, String text, @Nullable String sender) {
+    public PhoneMessage addMessage(
+            String oaId, String contactId, boolean fromOa, String text, @Nullable String sender) {
         var message = new PhoneMessage(randomHex(10), fromOa, text, clock.instant(), sender);
         conversation(oaId, contactId).add(message);
         return message;

@@ -37,7 +37,9 @@ class PhoneController {
             @RequestParam(name = "group", required = false) String groupId,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        var user = userId == null || !world.knows(userId) ? world.users().iterator().next() : world.user(userId);
+        var user = userId == null || !world.knows(userId)
+                ? world.users().iterator().next()
+                : world.user(userId);
         SimOa oa = oaId == null ? null : world.oa(oaId).orElse(null);
         if (oa == null && !world.oas().isEmpty()) {
             oa = world.oas().iterator().next();
@@ -81,7 +83,8 @@ class PhoneController {
     String text(@RequestParam String user, @RequestParam String oa, @RequestParam(defaultValue = "") String text) {
         String body = text.strip();
         if (!body.isEmpty() && body.length() <= MAX_TEXT) {
-            world.oa(oa).ifPresent(page -> residents.sendText(page, world.user(user).userId(), body));
+            world.oa(oa)
+                    .ifPresent(page -> residents.sendText(page, world.user(user).userId(), body));
         }
         return "redirect:" + back(user, oa, null);
     }
@@ -90,7 +93,9 @@ class PhoneController {
     String location(
             @RequestParam String user, @RequestParam String oa, @RequestParam double lat, @RequestParam double lon) {
         if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-            world.oa(oa).ifPresent(page -> residents.sendLocation(page, world.user(user).userId(), lat, lon));
+            world.oa(oa)
+                    .ifPresent(page ->
+                            residents.sendLocation(page, world.user(user).userId(), lat, lon));
         }
         return "redirect:" + back(user, oa, null);
     }
@@ -103,7 +108,8 @@ class PhoneController {
             @RequestParam(defaultValue = "") String text) {
         String body = text.strip();
         if (!body.isEmpty() && body.length() <= MAX_TEXT) {
-            world.group(group).ifPresent(g -> residents.sendGroupText(g, world.user(user).userId(), body));
+            world.group(group)
+                    .ifPresent(g -> residents.sendGroupText(g, world.user(user).userId(), body));
         }
         return "redirect:" + back(user, oa, group);
     }

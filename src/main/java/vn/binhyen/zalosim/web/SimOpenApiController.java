@@ -35,7 +35,8 @@ import vn.binhyen.zalosim.internal.SimulatorOnly;
 @SimulatorOnly
 class SimOpenApiController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VietnamTime.ZONE);
 
     private final SimZalo zalo;
     private final SimWorld world;

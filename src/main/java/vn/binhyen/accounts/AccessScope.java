@@ -23,7 +23,10 @@ public record AccessScope(
 
     /** Whether an item placed at this province/commune/village (and possibly assigned to someone) is visible. */
     public boolean covers(
-            String itemProvinceCode, String communeCode, @Nullable Long villageId, @Nullable Long assignedOfficerId) {
+            String itemProvinceCode,
+            String communeCode,
+            @Nullable Long villageId,
+            @Nullable Long assignedOfficerId) {
         return switch (role) {
             case AREA_OFFICER ->
                 (assignedOfficerId != null && assignedOfficerId == officerId)

@@ -37,11 +37,14 @@ public class Accounts {
     /** Creates or replaces an officer's sign-in; the password is stored only as a hash. */
     @Transactional
     public void createSignIn(String username, long officerId, String rawPassword) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)
                         ON CONFLICT (username) DO UPDATE SET officer_id = EXCLUDED.officer_id,
                             password_hash = EXCLUDED.password_hash
-                        """).params(username, officerId, passwords.encode(rawPassword)).update();
+                        """)
+                .params(username, officerId, passwords.encode(rawPassword))
+                .update();
     }
 
     @Transactional(readOnly = true)

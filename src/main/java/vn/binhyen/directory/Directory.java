@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Directory {
 
-    private static final String COMMUNE_SELECT = """
+    private static final String COMMUNE_SELECT =
+            """
             SELECT c.code, c.name, c.full_name, c.province_code, p.name AS province_name, c.remote,
                    u.name AS unit_name, u.address, u.phone, u.email, u.zalo_page
               FROM directory.administrative_units c
@@ -22,7 +23,8 @@ public class Directory {
               LEFT JOIN directory.police_units u ON u.unit_code = c.code
             """;
 
-    private static final String OFFICER_SELECT = """
+    private static final String OFFICER_SELECT =
+            """
             SELECT o.id, o.full_name, o.rank, o.role, o.police_unit_id, u.unit_code, u.name AS unit_name,
                    a.province_code
               FROM directory.officers o
@@ -123,8 +125,8 @@ public class Directory {
             return new UnitFigures(0, 0, 0, 0);
         }
         String villageFilter = onlyVillages.isEmpty() ? "" : " AND v.id IN (:villages)";
-        var villages = jdbc.sql(
-                        "SELECT count(*) FROM directory.villages v WHERE v.commune_code IN (:communes)" + villageFilter)
+        var villages = jdbc.sql("SELECT count(*) FROM directory.villages v WHERE v.commune_code IN (:communes)"
+                        + villageFilter)
                 .param("communes", communeCodes);
         var groups = jdbc.sql("SELECT count(*) AS n, coalesce(sum(g.member_count), 0) AS members"
                         + " FROM directory.community_groups g JOIN directory.villages v ON v.id = g.village_id"
@@ -141,7 +143,8 @@ public class Directory {
                 .single();
         long[] groupFigures = groups.query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("members")})
                 .single();
-        return new UnitFigures(villages.query(Long.class).single(), groupFigures[0], groupFigures[1], officers);
+        return new UnitFigures(
+                villages.query(Long.class).single(), groupFigures[0], groupFigures[1], officers);
     }
 
     public Set<String> communeCodesOf(String provinceCode) {

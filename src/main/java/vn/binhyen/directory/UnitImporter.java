@@ -30,7 +30,8 @@ public class UnitImporter {
     /** The reorganised units took effect on this day (Resolution 202/2025/QH15). */
     static final LocalDate REORGANISATION_DAY = LocalDate.of(2025, 7, 1);
 
-    private static final String UPSERT_UNIT = """
+    private static final String UPSERT_UNIT =
+            """
             INSERT INTO directory.administrative_units
                 (code, level, name, full_name, name_en, unit_type, province_code, valid_from, dataset_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -39,7 +40,8 @@ public class UnitImporter {
                 dataset_version = EXCLUDED.dataset_version
             """;
 
-    private static final String POLICE_UNIT_FOR_EVERY_UNIT = """
+    private static final String POLICE_UNIT_FOR_EVERY_UNIT =
+            """
             INSERT INTO directory.police_units (unit_code, level, name)
             SELECT a.code, a.level,
                    'Công an ' || a.full_name
@@ -80,8 +82,7 @@ public class UnitImporter {
             root = json.readTree(source);
         } catch (JacksonException e) {
             throw new UnitImportException(
-                    "admin.units.error.json",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+                    "admin.units.error.json", e.getLocation() == null ? 0 : e.getLocation().getLineNr());
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new UnitImportException("admin.units.error.shape");

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 public class AttachmentPolicy {
 
     /** Photos phones make; the value is the extension we store them under. */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/heic", "heic", "image/gif", "gif");
+    private static final Map<String, String> ALLOWED =
+            Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/heic", "heic", "image/gif", "gif");
 
     private final Tika tika = new Tika();
     private final Limits limits;
@@ -67,7 +67,5 @@ public class AttachmentPolicy {
      * @param maxBytes bytes per photo
      */
     @ConfigurationProperties("binhyen.reports.attachments")
-    record Limits(
-            @DefaultValue("5") int maxFiles,
-            @DefaultValue("5242880") long maxBytes) {}
+    record Limits(@DefaultValue("5") int maxFiles, @DefaultValue("5242880") long maxBytes) {}
 }

@@ -14,30 +14,20 @@ import org.jspecify.annotations.Nullable;
 /** A tip as any channel hands it in. Validation messages are keys in messages_vi.properties. */
 public record NewTip(
         @NotBlank(message = "{tip.commune.required}") @Pattern(regexp = "[0-9]{5}", message = "{tip.commune.invalid}")
-        String communeCode,
-
+                String communeCode,
         @Nullable Long villageId,
         @NotNull(message = "{tip.category.required}") TipCategory category,
-
         @NotBlank(message = "{tip.description.required}")
-        @Size(min = 10, max = 5000, message = "{tip.description.size}")
-        String description,
-
+                @Size(min = 10, max = 5000, message = "{tip.description.size}")
+                String description,
         @Nullable Instant occurredAt,
-
-        @Nullable @Size(max = 300, message = "{tip.place.size}")
-        String place,
-
-        @Nullable
-        @DecimalMin(value = "-90", message = "{tip.location.invalid}")
-        @DecimalMax(value = "90", message = "{tip.location.invalid}")
-        Double latitude,
-
-        @Nullable
-        @DecimalMin(value = "-180", message = "{tip.location.invalid}")
-        @DecimalMax(value = "180", message = "{tip.location.invalid}")
-        Double longitude,
-
+        @Nullable @Size(max = 300, message = "{tip.place.size}") String place,
+        @Nullable @DecimalMin(value = "-90", message = "{tip.location.invalid}")
+                @DecimalMax(value = "90", message = "{tip.location.invalid}")
+                Double latitude,
+        @Nullable @DecimalMin(value = "-180", message = "{tip.location.invalid}")
+                @DecimalMax(value = "180", message = "{tip.location.invalid}")
+                Double longitude,
         boolean urgent,
         @Nullable @Valid ReporterIdentity reporter,
         @NotNull TipChannel channel,

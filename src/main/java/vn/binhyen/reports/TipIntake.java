@@ -133,13 +133,7 @@ public class TipIntake {
                 .map(m -> new ResidentTipView.DialogueMessage(m.fromPolice(), m.body(), m.createdAt()))
                 .toList();
         return new ResidentTipView(
-                tip.code(),
-                tip.communeCode(),
-                tip.category(),
-                tip.status(),
-                tip.receivedAt(),
-                tip.anonymous(),
-                messages);
+                tip.code(), tip.communeCode(), tip.category(), tip.status(), tip.receivedAt(), tip.anonymous(), messages);
     }
 
     @Transactional
@@ -185,9 +179,7 @@ public class TipIntake {
     }
 
     private static String safeFileName(String name) {
-        String base = name == null
-                ? ""
-                : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String base = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         if (base.isEmpty()) {
             return "anh";
         }

@@ -17,10 +17,7 @@ public class TipWorkflowException extends RuntimeException {
 
     public static TipWorkflowException illegalMove(TipStatus from, TipStatus to) {
         return new TipWorkflowException(
-                "tip.error.illegal-move",
-                "Cannot move a tip from " + from + " to " + to,
-                from.labelKey(),
-                to.labelKey());
+                "tip.error.illegal-move", "Cannot move a tip from " + from + " to " + to, from.labelKey(), to.labelKey());
     }
 
     public String messageKey() {

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the password of every demo account (printed at start)
  */
 @ConfigurationProperties("binhyen.demo")
-public record DemoProperties(
-        boolean enabled, @DefaultValue("BinhYen@2026") String password) {}
+public record DemoProperties(boolean enabled, @DefaultValue("BinhYen@2026") String password) {}

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -21,14 +21,9 @@ class UnitImporterTests {
 
     static final Path NATIONAL_LIST = Path.of("../shared/data/vn-units/vn-units-2026-07-25.json");
 
-    @Autowired
-    UnitImporter importer;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Directory directory;
+    @Autowired UnitImporter importer;
+    @Autowired JdbcClient jdbc;
+    @Autowired Directory directory;
 
     @Test
     void importsTheWholeCountryInUnderTenSecondsAndAgainWithoutDuplicates() throws IOException {
@@ -38,9 +33,7 @@ class UnitImporterTests {
         assertThat(first.took()).isLessThan(Duration.ofSeconds(10));
         assertThat(count("PROVINCE")).isEqualTo(34);
         assertThat(count("COMMUNE")).isEqualTo(3321);
-        assertThat(jdbc.sql("SELECT count(*) FROM directory.police_units")
-                        .query(Long.class)
-                        .single())
+        assertThat(jdbc.sql("SELECT count(*) FROM directory.police_units").query(Long.class).single())
                 .isEqualTo(34 + 3321);
 
         UnitImportResult second = importFile();

@@ -30,11 +30,8 @@ import vn.binhyen.support.IntegrationTest;
 @ExtendWith(OutputCaptureExtension.class)
 class PortalTipFormTests {
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired MockMvcTester mvc;
+    @Autowired JdbcClient jdbc;
 
     TestCommune commune;
 
@@ -45,8 +42,7 @@ class PortalTipFormTests {
 
     @Test
     void showsEachProblemNextToItsFieldAndKeepsWhatWasTyped() {
-        var page = mvc.post()
-                .uri("/x/{c}/bao-tin", commune.code())
+        var page = mvc.post().uri("/x/{c}/bao-tin", commune.code())
                 .param("description", "ngắn")
                 .param("place", "Cổng chợ")
                 .param("anonymous", "false")
@@ -55,8 +51,7 @@ class PortalTipFormTests {
                 .with(csrf())
                 .exchange();
         assertThat(page).hasStatusOk();
-        assertThat(page)
-                .bodyText()
+        assertThat(page).bodyText()
                 .contains("Vui lòng chọn loại sự việc.")
                 .contains("Mô tả cần từ 10 đến 5.000 ký tự.")
                 .contains("Số điện thoại không hợp lệ")
@@ -68,14 +63,9 @@ class PortalTipFormTests {
     @Test
     void refusesAFileThatIsNotAPhotoWithoutLosingTheForm() throws Exception {
         var fake = new MockMultipartFile("photos", "anh.jpg", "image/jpeg", "<?php echo 1; ?>".getBytes());
-        var page = mvc.post()
-                .uri("/x/{c}/bao-tin", commune.code())
-                .multipart()
-                .file(fake)
-                .param("category", "THEFT")
-                .param("description", "Trộm chó ở thôn A lúc nửa đêm")
-                .with(csrf())
-                .exchange();
+        var page = mvc.post().uri("/x/{c}/bao-tin", commune.code()).multipart().file(fake)
+                .param("category", "THEFT").param("description", "Trộm chó ở thôn A lúc nửa đêm")
+                .with(csrf()).exchange();
         assertThat(page).hasStatusOk();
         assertThat(HtmlUtils.htmlUnescape(page.getResponse().getContentAsString(StandardCharsets.UTF_8)))
                 .contains("không phải là ảnh")
@@ -85,109 +75,67 @@ class PortalTipFormTests {
 
     @Test
     void identityNeedsConsent() {
-        var page = mvc.post()
-                .uri("/x/{c}/bao-tin", commune.code())
-                .param("category", "FRAUD")
-                .param("description", "Có người gọi giả danh công an đòi chuyển tiền")
-                .param("anonymous", "false")
-                .param("fullName", "Trần Thị Bình")
-                .with(csrf())
-                .exchange();
+        var page = mvc.post().uri("/x/{c}/bao-tin", commune.code())
+                .param("category", "FRAUD").param("description", "Có người gọi giả danh công an đòi chuyển tiền")
+                .param("anonymous", "false").param("fullName", "Trần Thị Bình")
+                .with(csrf()).exchange();
         assertThat(page).hasStatusOk().bodyText().contains("Vui lòng đồng ý với việc xử lý thông tin cá nhân");
         assertThat(count()).isZero();
     }
 
     @Test
     void aNamedTipIsReceivedAndTheNameIsNeitherLoggedNorStoredInClear(CapturedOutput output) {
-        var result = mvc.post()
-                .uri("/x/{c}/bao-tin", commune.code())
-                .param("category", "FRAUD")
-                .param("description", "Có người gọi giả danh công an đòi chuyển tiền")
+        var result = mvc.post().uri("/x/{c}/bao-tin", commune.code())
+                .param("category", "FRAUD").param("description", "Có người gọi giả danh công an đòi chuyển tiền")
                 .param("villageId", String.valueOf(commune.villageA()))
-                .param("anonymous", "false")
-                .param("fullName", "Trần Thị Bình")
-                .param("phone", "0912345678")
+                .param("anonymous", "false").param("fullName", "Trần Thị Bình").param("phone", "0912345678")
                 .param("consent", "true")
-                .with(csrf())
-                .exchange();
+                .with(csrf()).exchange();
         assertThat(result).hasStatus3xxRedirection().flash().containsKey("receipt");
         TipReceipt receipt = (TipReceipt) result.getMvcResult().getFlashMap().get("receipt");
         assertThat(receipt.code()).startsWith("TB-");
         assertThat(count()).isEqualTo(1);
-        assertThat(output.getAll())
-                .contains(receipt.code())
-                .doesNotContain("Trần Thị Bình")
-                .doesNotContain("0912345678");
+        assertThat(output.getAll()).contains(receipt.code()).doesNotContain("Trần Thị Bình").doesNotContain("0912345678");
         String everything = jdbc.sql("SELECT t::text || coalesce(r.sealed::text, '') FROM reports.tips t"
                         + " LEFT JOIN reports.reporter_identities r ON r.tip_id = t.id WHERE t.commune_code = ?")
-                .param(commune.code())
-                .query(String.class)
-                .single();
-        assertThat(everything)
-                .doesNotContain("Trần")
-                .doesNotContain("0912345678")
-                .doesNotContain("3039313233343536");
+                .param(commune.code()).query(String.class).single();
+        assertThat(everything).doesNotContain("Trần").doesNotContain("0912345678").doesNotContain("3039313233343536");
     }
 
     @Test
     void residentSeesStatusAndWritesBackWithCodeAndSecret() {
-        var submitted = mvc.post()
-                .uri("/x/{c}/bao-tin", commune.code())
-                .param("category", "ILLEGAL_RACING")
-                .param("description", "Đua xe trên đường liên xã tối thứ bảy")
-                .with(csrf())
-                .exchange();
+        var submitted = mvc.post().uri("/x/{c}/bao-tin", commune.code())
+                .param("category", "ILLEGAL_RACING").param("description", "Đua xe trên đường liên xã tối thứ bảy")
+                .with(csrf()).exchange();
         TipReceipt receipt = (TipReceipt) submitted.getMvcResult().getFlashMap().get("receipt");
         var session = new MockHttpSession();
-        assertThat(mvc.post()
-                        .uri("/tra-cuu")
-                        .param("code", receipt.code().toLowerCase())
-                        .param("secret", "WRONG-WRONG")
-                        .session(session)
-                        .with(csrf()))
-                .hasStatusOk()
-                .bodyText()
-                .contains("Mã tin báo hoặc mã bí mật không đúng.");
-        assertThat(mvc.post()
-                        .uri("/tra-cuu")
-                        .param("code", receipt.code().toLowerCase())
-                        .param("secret", receipt.secret())
-                        .session(session)
-                        .with(csrf()))
-                .hasStatus3xxRedirection()
-                .redirectedUrl()
-                .isEqualTo("/tra-cuu/" + receipt.code());
+        assertThat(mvc.post().uri("/tra-cuu").param("code", receipt.code().toLowerCase())
+                        .param("secret", "WRONG-WRONG").session(session).with(csrf()))
+                .hasStatusOk().bodyText().contains("Mã tin báo hoặc mã bí mật không đúng.");
+        assertThat(mvc.post().uri("/tra-cuu").param("code", receipt.code().toLowerCase())
+                        .param("secret", receipt.secret()).session(session).with(csrf()))
+                .hasStatus3xxRedirection().redirectedUrl().isEqualTo("/tra-cuu/" + receipt.code());
         assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code()).session(session))
-                .hasStatusOk()
-                .bodyText()
-                .contains("Đã tiếp nhận");
-        assertThat(mvc.post()
-                        .uri("/tra-cuu/{code}/tin-nhan", receipt.code())
-                        .param("body", "Có 15 xe, 30 người.")
-                        .session(session)
-                        .with(csrf()))
+                .hasStatusOk().bodyText().contains("Đã tiếp nhận");
+        assertThat(mvc.post().uri("/tra-cuu/{code}/tin-nhan", receipt.code()).param("body", "Có 15 xe, 30 người.")
+                        .session(session).with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code()).session(session))
-                .bodyText()
-                .contains("Có 15 xe, 30 người.");
+                .bodyText().contains("Có 15 xe, 30 người.");
         assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code())).hasStatus3xxRedirection();
     }
 
     @Test
     void unknownCommuneIsANotFoundPageInVietnamese(@LocalServerPort int port) throws Exception {
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/x/00000"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/x/00000")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Không tìm thấy trang");
     }
 
     private long count() {
-        return jdbc.sql("SELECT count(*) FROM reports.tips WHERE commune_code = ?")
-                .param(commune.code())
-                .query(Long.class)
-                .single();
+        return jdbc.sql("SELECT count(*) FROM reports.tips WHERE commune_code = ?").param(commune.code())
+                .query(Long.class).single();
     }
 }

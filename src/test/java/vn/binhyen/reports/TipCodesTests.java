@@ -32,8 +32,7 @@ class TipCodesTests {
         String secret = TipCodes.newSecret();
         String stored = TipCodes.hashSecret(secret);
         assertThat(stored).doesNotContain(secret.replace("-", ""));
-        assertThat(TipCodes.secretMatches(secret.toLowerCase().replace("-", " "), stored))
-                .isTrue();
+        assertThat(TipCodes.secretMatches(secret.toLowerCase().replace("-", " "), stored)).isTrue();
         assertThat(TipCodes.secretMatches(TipCodes.newSecret(), stored)).isFalse();
         assertThat(TipCodes.secretMatches("", stored)).isFalse();
     }

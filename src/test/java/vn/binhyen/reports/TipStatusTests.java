@@ -3,9 +3,9 @@ package vn.binhyen.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 class TipStatusTests {
 
@@ -24,28 +24,22 @@ class TipStatusTests {
     }
 
     @ParameterizedTest
-    @EnumSource(
-            value = TipStatus.class,
-            names = {"RECEIVED", "ACCEPTED", "ASSIGNED", "IN_PROGRESS"})
+    @EnumSource(value = TipStatus.class, names = {"RECEIVED", "ACCEPTED", "ASSIGNED", "IN_PROGRESS"})
     void everyOpenTipCanBeTransferredOrRejected(TipStatus status) {
         assertThat(status.isOpen()).isTrue();
         assertThat(status.next()).contains(TipStatus.TRANSFERRED, TipStatus.REJECTED);
     }
 
     @ParameterizedTest
-    @EnumSource(
-            value = TipStatus.class,
-            names = {"RESOLVED", "TRANSFERRED", "REJECTED"})
+    @EnumSource(value = TipStatus.class, names = {"RESOLVED", "TRANSFERRED", "REJECTED"})
     void closedTipsAreFinal(TipStatus status) {
         assertThat(status.isOpen()).isFalse();
         assertThat(status.next()).isEmpty();
-        EnumSet.allOf(TipStatus.class)
-                .forEach(target -> assertThat(status.canMoveTo(target)).isFalse());
+        EnumSet.allOf(TipStatus.class).forEach(target -> assertThat(status.canMoveTo(target)).isFalse());
     }
 
     @Test
     void nothingGoesBackToReceived() {
-        EnumSet.allOf(TipStatus.class)
-                .forEach(s -> assertThat(s.canMoveTo(TipStatus.RECEIVED)).isFalse());
+        EnumSet.allOf(TipStatus.class).forEach(s -> assertThat(s.canMoveTo(TipStatus.RECEIVED)).isFalse());
     }
 }

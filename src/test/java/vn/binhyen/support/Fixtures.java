@@ -14,8 +14,7 @@ import vn.binhyen.directory.Directory;
 public final class Fixtures {
 
     public static final String PASSWORD = "Test@2026";
-    private static final String HASH =
-            PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
+    private static final String HASH = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
 
     public record TestCommune(
             String provinceCode,
@@ -34,12 +33,15 @@ public final class Fixtures {
 
     public static TestCommune commune(JdbcClient jdbc) {
         String province = "9" + ThreadLocalRandom.current().nextInt(10);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type, province_code,
                             valid_from, dataset_version)
                         VALUES (?, 'PROVINCE', 'Tỉnh thử', 'Tỉnh thử ' || ?, 'Tỉnh', ?, DATE '2025-07-01', 'test')
                         ON CONFLICT (code) DO NOTHING
-                        """).params(province, province, province).update();
+                        """)
+                .params(province, province, province)
+                .update();
         String code;
         do {
             code = "%05d".formatted(ThreadLocalRandom.current().nextInt(90000, 100000));
@@ -47,24 +49,18 @@ public final class Fixtures {
                 .param(code)
                 .query(Boolean.class)
                 .single());
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type, province_code,
                             valid_from, dataset_version)
                         VALUES (?, 'COMMUNE', 'Thử ' || ?, 'Xã Thử ' || ?, 'Xã', ?, DATE '2025-07-01', 'test')
-                        """).params(code, code, code, province).update();
-        long unit = id(
-                jdbc,
-                "INSERT INTO directory.police_units (unit_code, level, name, phone) VALUES (?, 'COMMUNE', ?, '0262 000 113') RETURNING id",
-                code,
-                "Công an xã Thử " + code);
-        long villageA = id(
-                jdbc,
-                "INSERT INTO directory.villages (commune_code, name, kind) VALUES (?, 'Thôn A', 'VILLAGE') RETURNING id",
-                code);
-        long villageB = id(
-                jdbc,
-                "INSERT INTO directory.villages (commune_code, name, kind) VALUES (?, 'Thôn B', 'VILLAGE') RETURNING id",
-                code);
+                        """)
+                .params(code, code, code, province)
+                .update();
+        long unit = id(jdbc, "INSERT INTO directory.police_units (unit_code, level, name, phone) VALUES (?, 'COMMUNE', ?, '0262 000 113') RETURNING id",
+                code, "Công an xã Thử " + code);
+        long villageA = id(jdbc, "INSERT INTO directory.villages (commune_code, name, kind) VALUES (?, 'Thôn A', 'VILLAGE') RETURNING id", code);
+        long villageB = id(jdbc, "INSERT INTO directory.villages (commune_code, name, kind) VALUES (?, 'Thôn B', 'VILLAGE') RETURNING id", code);
         long chief = officer(jdbc, unit, "Trưởng " + code, "COMMUNE_CHIEF");
         long staff = officer(jdbc, unit, "Cán bộ " + code, "COMMUNE_STAFF");
         long officerA = officer(jdbc, unit, "Khu vực A " + code, "AREA_OFFICER");
@@ -76,18 +72,8 @@ public final class Fixtures {
         login(jdbc, "staff" + code, staff);
         login(jdbc, "ksva" + code, officerA);
         login(jdbc, "ksvb" + code, officerB);
-        return new TestCommune(
-                province,
-                code,
-                villageA,
-                villageB,
-                chief,
-                staff,
-                officerA,
-                officerB,
-                "chief" + code,
-                "ksva" + code,
-                "ksvb" + code);
+        return new TestCommune(province, code, villageA, villageB, chief, staff, officerA, officerB, "chief" + code,
+                "ksva" + code, "ksvb" + code);
     }
 
     /** The principal a signed-in officer has, for MockMvc's {@code user(...)}. */
@@ -96,12 +82,8 @@ public final class Fixtures {
     }
 
     private static long officer(JdbcClient jdbc, long unit, String name, String role) {
-        return id(
-                jdbc,
-                "INSERT INTO directory.officers (police_unit_id, full_name, role) VALUES (?, ?, ?) RETURNING id",
-                unit,
-                name,
-                role);
+        return id(jdbc, "INSERT INTO directory.officers (police_unit_id, full_name, role) VALUES (?, ?, ?) RETURNING id",
+                unit, name, role);
     }
 
     private static void login(JdbcClient jdbc, String username, long officerId) {

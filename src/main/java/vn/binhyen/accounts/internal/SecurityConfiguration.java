@@ -9,9 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Residents use the portal and the public API without signing in; officers sign in to the console. The API is
@@ -38,9 +38,7 @@ class SecurityConfiguration {
                         .hasRole("ADMINISTRATOR")
                         .anyRequest()
                         .permitAll())
-                .formLogin(login -> login.loginPage("/login")
-                        .defaultSuccessUrl("/console", false)
-                        .permitAll())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

@@ -41,8 +41,7 @@ class UnitImportController {
             return "redirect:/admin/units";
         }
         try (InputStream in = file.getInputStream()) {
-            redirect.addFlashAttribute(
-                    "imported", importer.importUnits(in, String.valueOf(file.getOriginalFilename())));
+            redirect.addFlashAttribute("imported", importer.importUnits(in, String.valueOf(file.getOriginalFilename())));
         } catch (UnitImportException e) {
             redirect.addFlashAttribute("importError", text(e.messageKey(), e.arguments()));
         }

@@ -9,7 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("binhyen.portal")
 record PortalProperties(
-        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-        String mapTilesUrl,
-
+        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String mapTilesUrl,
         @DefaultValue("30") int writesPerMinute) {}

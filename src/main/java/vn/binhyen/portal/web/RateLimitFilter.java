@@ -57,9 +57,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"status\":429,\"title\":\"" + detail + "\",\"detail\":\""
-                            + detail + "\"}");
+            response.getWriter().write("{\"type\":\"about:blank\",\"status\":429,\"title\":\"" + detail
+                    + "\",\"detail\":\"" + detail + "\"}");
         } else {
             response.setContentType(MediaType.TEXT_PLAIN_VALUE);
             response.getWriter().write(detail);

@@ -59,15 +59,10 @@ class TipApiController {
             @Nullable @Size(max = 120) String reporterName,
             @Nullable @Size(max = 20) String reporterPhone) {}
 
-    record TipCreated(
-            String code, String secret, Instant receivedAt, int photosStored, int photosFailed, String statusUrl) {}
+    record TipCreated(String code, String secret, Instant receivedAt, int photosStored, int photosFailed, String statusUrl) {}
 
     record TipStatusResponse(
-            String code,
-            TipStatus status,
-            TipCategory category,
-            Instant receivedAt,
-            boolean anonymous,
+            String code, TipStatus status, TipCategory category, Instant receivedAt, boolean anonymous,
             List<Message> messages) {}
 
     record Message(String from, String body, Instant at) {}
@@ -91,8 +86,7 @@ class TipApiController {
     @Operation(summary = "Xem trạng thái tin báo và các tin nhắn người báo tin được xem")
     @GetMapping("/{code}")
     TipStatusResponse status(
-            @PathVariable String code,
-            @Parameter(description = "Mã bí mật") @RequestHeader(SECRET_HEADER) String secret) {
+            @PathVariable String code, @Parameter(description = "Mã bí mật") @RequestHeader(SECRET_HEADER) String secret) {
         return response(intake.residentView(code, secret));
     }
 

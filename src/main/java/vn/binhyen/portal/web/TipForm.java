@@ -46,112 +46,34 @@ class TipForm {
     /** Personal data is processed only with consent (Law 91/2025/QH15), or the tip is anonymous. */
     @AssertTrue(message = "{tip.consent.required}")
     public boolean isConsentGivenOrAnonymous() {
-        boolean givesIdentity =
-                !anonymous && ((fullName != null && !fullName.isBlank()) || (phone != null && !phone.isBlank()));
+        boolean givesIdentity = !anonymous && ((fullName != null && !fullName.isBlank()) || (phone != null && !phone.isBlank()));
         return !givesIdentity || consent;
     }
 
-    public TipCategory getCategory() {
-        return category;
-    }
-
-    public void setCategory(TipCategory category) {
-        this.category = category;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getOccurredAt() {
-        return occurredAt;
-    }
-
-    public void setOccurredAt(String occurredAt) {
-        this.occurredAt = occurredAt;
-    }
-
-    public Long getVillageId() {
-        return villageId;
-    }
-
-    public void setVillageId(Long villageId) {
-        this.villageId = villageId;
-    }
-
-    public String getPlace() {
-        return place;
-    }
-
-    public void setPlace(String place) {
-        this.place = place;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public void setLatitude(Double latitude) {
-        this.latitude = latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public void setLongitude(Double longitude) {
-        this.longitude = longitude;
-    }
-
-    public boolean isUrgent() {
-        return urgent;
-    }
-
-    public void setUrgent(boolean urgent) {
-        this.urgent = urgent;
-    }
-
-    public boolean isAnonymous() {
-        return anonymous;
-    }
-
-    public void setAnonymous(boolean anonymous) {
-        this.anonymous = anonymous;
-    }
-
-    public String getFullName() {
-        return fullName;
-    }
-
-    public void setFullName(String fullName) {
-        this.fullName = fullName;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public boolean isConsent() {
-        return consent;
-    }
-
-    public void setConsent(boolean consent) {
-        this.consent = consent;
-    }
-
-    public List<MultipartFile> getPhotos() {
-        return photos;
-    }
-
-    public void setPhotos(List<MultipartFile> photos) {
-        this.photos = photos;
-    }
+    public TipCategory getCategory() { return category; }
+    public void setCategory(TipCategory category) { this.category = category; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
+    public Long getVillageId() { return villageId; }
+    public void setVillageId(Long villageId) { this.villageId = villageId; }
+    public String getPlace() { return place; }
+    public void setPlace(String place) { this.place = place; }
+    public Double getLatitude() { return latitude; }
+    public void setLatitude(Double latitude) { this.latitude = latitude; }
+    public Double getLongitude() { return longitude; }
+    public void setLongitude(Double longitude) { this.longitude = longitude; }
+    public boolean isUrgent() { return urgent; }
+    public void setUrgent(boolean urgent) { this.urgent = urgent; }
+    public boolean isAnonymous() { return anonymous; }
+    public void setAnonymous(boolean anonymous) { this.anonymous = anonymous; }
+    public String getFullName() { return fullName; }
+    public void setFullName(String fullName) { this.fullName = fullName; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean consent) { this.consent = consent; }
+    public List<MultipartFile> getPhotos() { return photos; }
+    public void setPhotos(List<MultipartFile> photos) { this.photos = photos; }
 }

@@ -36,62 +36,20 @@ class DemoTips implements ApplicationRunner {
     record Sample(TipCategory category, String text, String place) {}
 
     static final List<Sample> SAMPLES = List.of(
-            new Sample(
-                    TipCategory.ILLEGAL_RACING,
-                    "Tối nào cũng có khoảng 20 thanh niên tụ tập đua xe, bốc đầu, nẹt pô từ 23 giờ đến 1 giờ sáng, người dân không ngủ được.",
-                    "Đường Nguyễn Tất Thành, đoạn gần cầu"),
-            new Sample(
-                    TipCategory.FIGHT_OR_DISORDER,
-                    "Nhóm thanh niên hẹn nhau qua mạng xã hội để đánh nhau tối nay, có người mang theo dao, mã tấu.",
-                    "Sân bóng sau trường cấp 2"),
-            new Sample(
-                    TipCategory.THEFT,
-                    "Nhà tôi bị mất xe máy Honda Wave màu đỏ để trước sân lúc rạng sáng, biển số 47K1-xxx.",
-                    "Hẻm 12"),
-            new Sample(
-                    TipCategory.FRAUD,
-                    "Có người gọi điện xưng là công an, yêu cầu mẹ tôi chuyển tiền để 'xác minh tài khoản liên quan vụ án'.",
-                    ""),
-            new Sample(
-                    TipCategory.DRUGS,
-                    "Thấy nhiều người lạ ra vào một căn nhà vào ban đêm, nghi sử dụng ma tuý, có mùi lạ.",
-                    "Căn nhà cuối hẻm, cạnh rẫy cà phê"),
-            new Sample(
-                    TipCategory.GAMBLING,
-                    "Có tụ điểm đánh bạc, ghi lô đề ở quán nước đầu thôn, chiều nào cũng đông người.",
-                    "Quán nước đầu thôn"),
-            new Sample(
-                    TipCategory.SUSPICIOUS_PERSON,
-                    "Hai người đi xe không biển số chạy chậm quanh khu dân cư, nhìn vào các nhà có để xe ngoài sân.",
-                    "Khu dân cư gần chợ"),
-            new Sample(
-                    TipCategory.TRAFFIC,
-                    "Xe tải chở đất làm rơi vãi ra đường, trời mưa rất trơn, đã có người té ngã.",
-                    "Tỉnh lộ, đoạn qua thôn"),
-            new Sample(
-                    TipCategory.WEAPONS,
-                    "Nghe nói có người trong thôn tự chế súng bắn đạn bi, hay mang ra rẫy bắn chim.",
-                    "Rẫy phía bắc thôn"),
-            new Sample(
-                    TipCategory.OTHER,
-                    "Tiếng karaoke mở rất lớn sau 22 giờ nhiều đêm liên tục, đã nhắc nhưng không giảm.",
-                    "Nhà văn hoá thôn"),
-            new Sample(
-                    TipCategory.THEFT,
-                    "Trộm cắt khoá vào kho lấy 5 bao cà phê nhân trong đêm qua.",
-                    "Kho cà phê gia đình"),
-            new Sample(
-                    TipCategory.FRAUD,
-                    "Tài khoản Zalo của em gái tôi bị chiếm, đang nhắn tin mượn tiền người quen.",
-                    ""),
-            new Sample(
-                    TipCategory.FIGHT_OR_DISORDER,
-                    "Hai nhóm thanh niên cãi nhau ở quán nhậu, có dấu hiệu sắp ẩu đả.",
-                    "Quán nhậu ven hồ"),
-            new Sample(
-                    TipCategory.ILLEGAL_RACING,
-                    "Nhóm facebook rủ nhau 'đi phượt' tối thứ bảy, tập trung ở hồ, nghi tổ chức đua xe.",
-                    "Hồ Krông Búk Hạ"));
+            new Sample(TipCategory.ILLEGAL_RACING, "Tối nào cũng có khoảng 20 thanh niên tụ tập đua xe, bốc đầu, nẹt pô từ 23 giờ đến 1 giờ sáng, người dân không ngủ được.", "Đường Nguyễn Tất Thành, đoạn gần cầu"),
+            new Sample(TipCategory.FIGHT_OR_DISORDER, "Nhóm thanh niên hẹn nhau qua mạng xã hội để đánh nhau tối nay, có người mang theo dao, mã tấu.", "Sân bóng sau trường cấp 2"),
+            new Sample(TipCategory.THEFT, "Nhà tôi bị mất xe máy Honda Wave màu đỏ để trước sân lúc rạng sáng, biển số 47K1-xxx.", "Hẻm 12"),
+            new Sample(TipCategory.FRAUD, "Có người gọi điện xưng là công an, yêu cầu mẹ tôi chuyển tiền để 'xác minh tài khoản liên quan vụ án'.", ""),
+            new Sample(TipCategory.DRUGS, "Thấy nhiều người lạ ra vào một căn nhà vào ban đêm, nghi sử dụng ma tuý, có mùi lạ.", "Căn nhà cuối hẻm, cạnh rẫy cà phê"),
+            new Sample(TipCategory.GAMBLING, "Có tụ điểm đánh bạc, ghi lô đề ở quán nước đầu thôn, chiều nào cũng đông người.", "Quán nước đầu thôn"),
+            new Sample(TipCategory.SUSPICIOUS_PERSON, "Hai người đi xe không biển số chạy chậm quanh khu dân cư, nhìn vào các nhà có để xe ngoài sân.", "Khu dân cư gần chợ"),
+            new Sample(TipCategory.TRAFFIC, "Xe tải chở đất làm rơi vãi ra đường, trời mưa rất trơn, đã có người té ngã.", "Tỉnh lộ, đoạn qua thôn"),
+            new Sample(TipCategory.WEAPONS, "Nghe nói có người trong thôn tự chế súng bắn đạn bi, hay mang ra rẫy bắn chim.", "Rẫy phía bắc thôn"),
+            new Sample(TipCategory.OTHER, "Tiếng karaoke mở rất lớn sau 22 giờ nhiều đêm liên tục, đã nhắc nhưng không giảm.", "Nhà văn hoá thôn"),
+            new Sample(TipCategory.THEFT, "Trộm cắt khoá vào kho lấy 5 bao cà phê nhân trong đêm qua.", "Kho cà phê gia đình"),
+            new Sample(TipCategory.FRAUD, "Tài khoản Zalo của em gái tôi bị chiếm, đang nhắn tin mượn tiền người quen.", ""),
+            new Sample(TipCategory.FIGHT_OR_DISORDER, "Hai nhóm thanh niên cãi nhau ở quán nhậu, có dấu hiệu sắp ẩu đả.", "Quán nhậu ven hồ"),
+            new Sample(TipCategory.ILLEGAL_RACING, "Nhóm facebook rủ nhau 'đi phượt' tối thứ bảy, tập trung ở hồ, nghi tổ chức đua xe.", "Hồ Krông Búk Hạ"));
 
     private static final List<String> REPLIES = List.of(
             "Công an đã nhận được thông tin, cảm ơn bạn. Chúng tôi sẽ cử cán bộ xác minh ngay.",
@@ -115,9 +73,7 @@ class DemoTips implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM reports.tips)")
-                .query(Boolean.class)
-                .single()) {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM reports.tips)").query(Boolean.class).single()) {
             return;
         }
         Random random = new Random(66);
@@ -126,10 +82,7 @@ class DemoTips implements ApplicationRunner {
         for (CommuneView commune : directory.communesInService()) {
             List<VillageView> villages = directory.villagesOf(commune.code());
             List<OfficerView> officers = directory.officersOf(commune.code());
-            OfficerView chief = officers.stream()
-                    .filter(o -> o.role() == OfficerRole.COMMUNE_CHIEF)
-                    .findFirst()
-                    .orElseThrow();
+            OfficerView chief = officers.stream().filter(o -> o.role() == OfficerRole.COMMUNE_CHIEF).findFirst().orElseThrow();
             int perCommune = 10 + random.nextInt(6);
             for (int i = 0; i < perCommune; i++) {
                 Sample sample = SAMPLES.get(random.nextInt(SAMPLES.size()));
@@ -138,41 +91,20 @@ class DemoTips implements ApplicationRunner {
                 boolean anonymous = random.nextInt(3) == 0;
                 TipChannel channel = List.of(TipChannel.PORTAL, TipChannel.ZALO, TipChannel.PHONE, TipChannel.WALK_IN)
                         .get(random.nextInt(4));
-                var row = new TipRow(
-                        0,
-                        TipCodes.newCode(),
-                        TipCodes.hashSecret(TipCodes.newSecret()),
-                        commune.provinceCode(),
-                        commune.code(),
-                        village == null ? null : village.id(),
-                        sample.category(),
-                        sample.text(),
-                        received.minus(Duration.ofMinutes(random.nextInt(300))),
+                var row = new TipRow(0, TipCodes.newCode(), TipCodes.hashSecret(TipCodes.newSecret()),
+                        commune.provinceCode(), commune.code(), village == null ? null : village.id(), sample.category(),
+                        sample.text(), received.minus(Duration.ofMinutes(random.nextInt(300))),
                         sample.place().isEmpty() ? null : sample.place(),
-                        village == null ? null : village.latitude(),
-                        village == null ? null : village.longitude(),
-                        sample.category() == TipCategory.FIGHT_OR_DISORDER || random.nextInt(8) == 0,
-                        anonymous,
-                        channel,
-                        TipStatus.RECEIVED,
-                        null,
-                        null,
-                        received,
-                        null,
-                        null,
-                        0);
-                long id = tips.insert(
-                        row,
-                        TipSearchText.of(
-                                row.code(), row.description(), row.place(), village == null ? null : village.name()));
+                        village == null ? null : village.latitude(), village == null ? null : village.longitude(),
+                        sample.category() == TipCategory.FIGHT_OR_DISORDER || random.nextInt(8) == 0, anonymous, channel,
+                        TipStatus.RECEIVED, null, null, received, null, null, 0);
+                long id = tips.insert(row, TipSearchText.of(row.code(), row.description(), row.place(),
+                        village == null ? null : village.name()));
                 tips.recordStatusChange(id, null, TipStatus.RECEIVED, null, null, received);
                 if (!anonymous) {
-                    tips.sealIdentity(
-                            id,
-                            secretBox.seal(
-                                    "{\"fullName\":\"Người dân demo " + (count + 1) + "\",\"phone\":\"09"
-                                            + (10000000 + random.nextInt(89999999)) + "\"}",
-                                    "tip:" + id));
+                    tips.sealIdentity(id, secretBox.seal(
+                            "{\"fullName\":\"Người dân demo " + (count + 1) + "\",\"phone\":\"09" + (10000000 + random.nextInt(89999999)) + "\"}",
+                            "tip:" + id));
                 }
                 progress(id, row, random, village, officers, chief, now);
                 count++;
@@ -182,24 +114,16 @@ class DemoTips implements ApplicationRunner {
     }
 
     /** Older tips have moved further along, as they would have in a real unit. */
-    private void progress(
-            long id,
-            TipRow row,
-            Random random,
-            VillageView village,
-            List<OfficerView> officers,
-            OfficerView chief,
-            Instant now) {
+    private void progress(long id, TipRow row, Random random, VillageView village, List<OfficerView> officers,
+            OfficerView chief, Instant now) {
         long ageHours = Duration.between(row.receivedAt(), now).toHours();
         int steps = ageHours < 6 ? random.nextInt(2) : ageHours < 72 ? 1 + random.nextInt(3) : 3 + random.nextInt(2);
-        OfficerView areaOfficer =
-                village == null ? chief : directory.areaOfficerOf(village.id()).orElse(chief);
+        OfficerView areaOfficer = village == null ? chief : directory.areaOfficerOf(village.id()).orElse(chief);
         Instant at = row.receivedAt();
         TipStatus status = TipStatus.RECEIVED;
         Long assigned = null;
         String reason = null;
-        List<TipStatus> path =
-                List.of(TipStatus.ACCEPTED, TipStatus.ASSIGNED, TipStatus.IN_PROGRESS, TipStatus.RESOLVED);
+        List<TipStatus> path = List.of(TipStatus.ACCEPTED, TipStatus.ASSIGNED, TipStatus.IN_PROGRESS, TipStatus.RESOLVED);
         for (int s = 0; s < Math.min(steps, path.size()); s++) {
             at = at.plus(Duration.ofMinutes(10 + random.nextInt(240)));
             if (at.isAfter(now)) {
@@ -219,13 +143,11 @@ class DemoTips implements ApplicationRunner {
                 reason = "Đã xác minh, lập biên bản và nhắc nhở các đối tượng; tăng cường tuần tra khu vực.";
                 tips.addMessage(id, true, areaOfficer.id(), REPLIES.get(2), at);
             }
-            tips.recordStatusChange(
-                    id, status, next, next == TipStatus.ACCEPTED ? chief.id() : areaOfficer.id(), reason, at);
+            tips.recordStatusChange(id, status, next, next == TipStatus.ACCEPTED ? chief.id() : areaOfficer.id(), reason, at);
             status = next;
         }
         if (status != TipStatus.RECEIVED) {
-            jdbc.sql(
-                            "UPDATE reports.tips SET status = ?, assigned_officer_id = ?, status_reason = ?, closed_at = ? WHERE id = ?")
+            jdbc.sql("UPDATE reports.tips SET status = ?, assigned_officer_id = ?, status_reason = ?, closed_at = ? WHERE id = ?")
                     .params(status.name(), assigned, reason, status.isOpen() ? null : TipStore.timestamp(at), id)
                     .update();
         }

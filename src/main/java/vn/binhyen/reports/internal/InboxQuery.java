@@ -73,7 +73,8 @@ public class InboxQuery {
         int page = Math.max(0, filter.page());
         params.put("limit", InboxFilter.PAGE_SIZE + 1);
         params.put("offset", page * InboxFilter.PAGE_SIZE);
-        List<InboxItem> rows = jdbc.sql("""
+        List<InboxItem> rows = jdbc.sql(
+                        """
                         SELECT t.id, t.code, t.category, t.status, t.channel, t.urgent, t.anonymous,
                                left(t.description, 160) AS excerpt, v.name AS village_name,
                                o.full_name AS officer_name, t.received_at, t.first_answered_at IS NOT NULL AS answered
@@ -82,7 +83,8 @@ public class InboxQuery {
                           LEFT JOIN directory.villages v ON v.id = t.village_id
                           LEFT JOIN directory.officers o ON o.id = t.assigned_officer_id
                          ORDER BY t.urgent DESC, t.received_at DESC
-                        """.formatted(where))
+                        """
+                                .formatted(where))
                 .params(params)
                 .query((rs, n) -> new InboxItem(
                         rs.getLong("id"),

@@ -10,8 +10,7 @@ record ScopeSql(String predicate, Map<String, Object> params) {
         return switch (scope.role()) {
             case AREA_OFFICER ->
                 scope.villageIds().isEmpty()
-                        ? new ScopeSql(
-                                "t.assigned_officer_id = :scopeOfficer", Map.of("scopeOfficer", scope.officerId()))
+                        ? new ScopeSql("t.assigned_officer_id = :scopeOfficer", Map.of("scopeOfficer", scope.officerId()))
                         : new ScopeSql(
                                 "(t.village_id IN (:scopeVillages) OR t.assigned_officer_id = :scopeOfficer)",
                                 Map.of("scopeVillages", scope.villageIds(), "scopeOfficer", scope.officerId()));

@@ -61,15 +61,9 @@ public class TipConsole {
         var notes = tips.notes(tipId);
         var history = tips.history(tipId);
         var officerIds = new java.util.HashSet<Long>();
-        messages.stream()
-                .map(TipStore.MessageRow::officerId)
-                .filter(java.util.Objects::nonNull)
-                .forEach(officerIds::add);
+        messages.stream().map(TipStore.MessageRow::officerId).filter(java.util.Objects::nonNull).forEach(officerIds::add);
         notes.forEach(n -> officerIds.add(n.officerId()));
-        history.stream()
-                .map(TipStore.StatusChangeRow::officerId)
-                .filter(java.util.Objects::nonNull)
-                .forEach(officerIds::add);
+        history.stream().map(TipStore.StatusChangeRow::officerId).filter(java.util.Objects::nonNull).forEach(officerIds::add);
         if (tip.assignedOfficerId() != null) {
             officerIds.add(tip.assignedOfficerId());
         }
@@ -77,9 +71,7 @@ public class TipConsole {
                 directory.officers(officerIds).stream().collect(Collectors.toMap(OfficerView::id, Function.identity()));
         return new TipDetails(
                 tip,
-                tip.villageId() == null
-                        ? null
-                        : directory.village(tip.villageId()).orElse(null),
+                tip.villageId() == null ? null : directory.village(tip.villageId()).orElse(null),
                 tip.assignedOfficerId() == null ? null : officers.get(tip.assignedOfficerId()),
                 tips.hasIdentity(tipId),
                 messages,
@@ -114,46 +106,27 @@ public class TipConsole {
 
     public void resolve(AccessScope scope, long tipId, String outcome) {
         TipRow tip = visible(scope, tipId);
-        move(
-                scope,
-                tip,
-                TipStatus.RESOLVED,
-                tip.assignedOfficerId(),
-                null,
-                required(outcome, "tip.error.outcome-required"));
+        move(scope, tip, TipStatus.RESOLVED, tip.assignedOfficerId(), null, required(outcome, "tip.error.outcome-required"));
     }
 
     /** Handing the tip to the competent body: a decision for the chief (or the province command). */
     public void transfer(AccessScope scope, long tipId, String toWhomAndWhy) {
         TipRow tip = visible(scope, tipId);
         requireDecider(scope, tip);
-        move(
-                scope,
-                tip,
-                TipStatus.TRANSFERRED,
-                tip.assignedOfficerId(),
-                null,
-                required(toWhomAndWhy, "tip.error.transfer-reason-required"));
+        move(scope, tip, TipStatus.TRANSFERRED, tip.assignedOfficerId(), null, required(toWhomAndWhy, "tip.error.transfer-reason-required"));
     }
 
     /** Not actionable: only with a reason, and only by the chief. Nothing is deleted. */
     public void reject(AccessScope scope, long tipId, String reason) {
         TipRow tip = visible(scope, tipId);
         requireDecider(scope, tip);
-        move(
-                scope,
-                tip,
-                TipStatus.REJECTED,
-                tip.assignedOfficerId(),
-                null,
-                required(reason, "tip.error.reason-required"));
+        move(scope, tip, TipStatus.REJECTED, tip.assignedOfficerId(), null, required(reason, "tip.error.reason-required"));
     }
 
     /** A reply the resident will see on their status page. */
     public void reply(AccessScope scope, long tipId, String body) {
         TipRow tip = visible(scope, tipId);
-        tips.addMessage(
-                tip.id(), true, scope.officerId(), required(body, "tip.error.message-required"), clock.instant());
+        tips.addMessage(tip.id(), true, scope.officerId(), required(body, "tip.error.message-required"), clock.instant());
     }
 
     /** A note only officers see. */
@@ -204,11 +177,7 @@ public class TipConsole {
     }
 
     private void move(
-            AccessScope scope,
-            TipRow tip,
-            TipStatus to,
-            @Nullable Long assignee,
-            @Nullable TipCategory category,
+            AccessScope scope, TipRow tip, TipStatus to, @Nullable Long assignee, @Nullable TipCategory category,
             @Nullable String reason) {
         if (!tip.status().canMoveTo(to)) {
             throw TipWorkflowException.illegalMove(tip.status(), to);

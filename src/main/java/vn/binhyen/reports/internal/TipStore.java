@@ -52,24 +52,20 @@ public class TipStore {
             @Nullable Instant closedAt,
             int version) {}
 
-    public record MessageRow(
-            long id, boolean fromPolice, @Nullable Long officerId, String body, Instant createdAt) {}
+    public record MessageRow(long id, boolean fromPolice, @Nullable Long officerId, String body, Instant createdAt) {}
 
     public record NoteRow(long id, long officerId, String body, Instant createdAt) {}
 
     public record StatusChangeRow(
-            @Nullable TipStatus from,
-            TipStatus to,
-            @Nullable Long officerId,
-            @Nullable String reason,
-            Instant at) {}
+            @Nullable TipStatus from, TipStatus to, @Nullable Long officerId, @Nullable String reason, Instant at) {}
 
     public record AttachmentRow(
             long id, String fileName, String contentType, int sizeBytes, String sha256, String addedBy, Instant at) {}
 
     public long insert(TipRow tip, String searchText) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         INSERT INTO reports.tips (code, secret_hash, province_code, commune_code, village_id, category,
                             description, occurred_at, place, latitude, longitude, urgent, anonymous, channel, status,
                             received_at, search_text)
@@ -99,17 +95,11 @@ public class TipStore {
     }
 
     public Optional<TipRow> byId(long id) {
-        return jdbc.sql("SELECT * FROM reports.tips WHERE id = ?")
-                .param(id)
-                .query(TipStore::tip)
-                .optional();
+        return jdbc.sql("SELECT * FROM reports.tips WHERE id = ?").param(id).query(TipStore::tip).optional();
     }
 
     public Optional<TipRow> byCode(String code) {
-        return jdbc.sql("SELECT * FROM reports.tips WHERE code = ?")
-                .param(code)
-                .query(TipStore::tip)
-                .optional();
+        return jdbc.sql("SELECT * FROM reports.tips WHERE code = ?").param(code).query(TipStore::tip).optional();
     }
 
     /**
@@ -123,7 +113,8 @@ public class TipStore {
             @Nullable TipCategory category,
             @Nullable String reason,
             Instant at) {
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(
+                        """
                         UPDATE reports.tips SET status = :status, assigned_officer_id = :assigned,
                                category = :category, status_reason = coalesce(:reason, status_reason),
                                closed_at = CASE WHEN :closed THEN :at ELSE closed_at END, version = version + 1
@@ -142,13 +133,10 @@ public class TipStore {
     }
 
     public void recordStatusChange(
-            long tipId,
-            @Nullable TipStatus from,
-            TipStatus to,
-            @Nullable Long officerId,
-            @Nullable String reason,
+            long tipId, @Nullable TipStatus from, TipStatus to, @Nullable Long officerId, @Nullable String reason,
             Instant at) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         INSERT INTO reports.tip_status_changes (tip_id, from_status, to_status, officer_id, reason, changed_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """)
@@ -157,8 +145,7 @@ public class TipStore {
     }
 
     public void addMessage(long tipId, boolean fromPolice, @Nullable Long officerId, String body, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO reports.tip_messages (tip_id, author, officer_id, body, created_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO reports.tip_messages (tip_id, author, officer_id, body, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(tipId, fromPolice ? "OFFICER" : "RESIDENT", officerId, body, timestamp(at))
                 .update();
         if (fromPolice) {
@@ -188,14 +175,9 @@ public class TipStore {
     }
 
     public void addAttachment(
-            long tipId,
-            String fileName,
-            String contentType,
-            byte[] content,
-            String sha256,
-            String addedBy,
-            Instant at) {
-        jdbc.sql("""
+            long tipId, String fileName, String contentType, byte[] content, String sha256, String addedBy, Instant at) {
+        jdbc.sql(
+                        """
                         INSERT INTO reports.tip_attachments (tip_id, file_name, content_type, size_bytes, sha256,
                             content, added_by, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -240,7 +222,8 @@ public class TipStore {
     }
 
     public List<AttachmentRow> attachments(long tipId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         SELECT id, file_name, content_type, size_bytes, sha256, added_by, created_at
                           FROM reports.tip_attachments WHERE tip_id = ? ORDER BY id
                         """)

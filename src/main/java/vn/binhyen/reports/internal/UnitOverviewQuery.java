@@ -16,19 +16,14 @@ import vn.binhyen.reports.TipStatus;
 public class UnitOverviewQuery {
 
     public record TipFigures(
-            Map<TipStatus, Long> byStatus,
-            long receivedLast30Days,
-            @Nullable Duration medianFirstAnswer,
-            long unanswered) {
+            Map<TipStatus, Long> byStatus, long receivedLast30Days, @Nullable Duration medianFirstAnswer, long unanswered) {
 
         public long count(TipStatus status) {
             return byStatus.getOrDefault(status, 0L);
         }
 
         public long open() {
-            return TipStatus.OPEN.stream()
-                    .mapToLong(s -> byStatus.getOrDefault(s, 0L))
-                    .sum();
+            return TipStatus.OPEN.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
         }
     }
 
@@ -41,13 +36,13 @@ public class UnitOverviewQuery {
     public TipFigures figures(AccessScope scope) {
         ScopeSql scopeSql = ScopeSql.of(scope);
         Map<TipStatus, Long> byStatus = new EnumMap<>(TipStatus.class);
-        jdbc.sql("SELECT t.status, count(*) AS n FROM reports.tips t WHERE " + scopeSql.predicate()
-                        + " GROUP BY t.status")
+        jdbc.sql("SELECT t.status, count(*) AS n FROM reports.tips t WHERE " + scopeSql.predicate() + " GROUP BY t.status")
                 .params(scopeSql.params())
                 .query(rs -> {
                     byStatus.put(TipStatus.valueOf(rs.getString("status")), rs.getLong("n"));
                 });
-        var recent = jdbc.sql("""
+        var recent = jdbc.sql(
+                        """
                         SELECT count(*) AS received,
                                percentile_cont(0.5) WITHIN GROUP (
                                    ORDER BY extract(epoch FROM t.first_answered_at - t.received_at)) AS median_seconds,
@@ -55,7 +50,8 @@ public class UnitOverviewQuery {
                                                   AND t.status IN ('RECEIVED','ACCEPTED','ASSIGNED','IN_PROGRESS')) AS unanswered
                           FROM reports.tips t
                          WHERE t.received_at > now() - interval '30 days' AND %s
-                        """.formatted(scopeSql.predicate()))
+                        """
+                                .formatted(scopeSql.predicate()))
                 .params(scopeSql.params())
                 .query((rs, n) -> new Object[] {
                     rs.getLong("received"), rs.getObject("median_seconds", Double.class), rs.getLong("unanswered")

@@ -44,8 +44,7 @@ class ConsoleErrors {
 
     @ExceptionHandler(TipWorkflowException.class)
     ModelAndView refused(TipWorkflowException e, HttpServletRequest request) {
-        String message = messages.getMessage(
-                e.messageKey(), localized(e.arguments()), e.messageKey(), LocaleContextHolder.getLocale());
+        String message = messages.getMessage(e.messageKey(), localized(e.arguments()), e.messageKey(), LocaleContextHolder.getLocale());
         var flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("actionError", message);
         String uri = request.getRequestURI();
@@ -64,4 +63,5 @@ class ConsoleErrors {
         }
         return result;
     }
+
 }

@@ -57,13 +57,11 @@ class InboxController {
         }
         model.addAttribute("statuses", TipStatus.values());
         model.addAttribute("categories", TipCategory.values());
-        model.addAttribute(
-                "villages",
-                scope.isAreaOfficer()
-                        ? directory.villagesOf(officer.unitCode()).stream()
-                                .filter(v -> scope.villageIds().contains(v.id()))
-                                .toList()
-                        : scope.seesProvince() ? java.util.List.of() : directory.villagesOf(officer.unitCode()));
+        model.addAttribute("villages", scope.isAreaOfficer()
+                ? directory.villagesOf(officer.unitCode()).stream()
+                        .filter(v -> scope.villageIds().contains(v.id()))
+                        .toList()
+                : scope.seesProvince() ? java.util.List.of() : directory.villagesOf(officer.unitCode()));
         return "reports/inbox";
     }
 
@@ -79,9 +77,7 @@ class InboxController {
         var communes = scope.seesProvince()
                 ? directory.communeCodesOf(officer.provinceCode())
                 : java.util.Set.of(officer.unitCode());
-        model.addAttribute(
-                "unitFigures",
-                directory.figures(communes, scope.isAreaOfficer() ? scope.villageIds() : java.util.Set.of()));
+        model.addAttribute("unitFigures", directory.figures(communes, scope.isAreaOfficer() ? scope.villageIds() : java.util.Set.of()));
         model.addAttribute("tipFigures", overview.figures(scope));
         model.addAttribute("statuses", TipStatus.values());
         return "reports/overview";

@@ -11,6 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("binhyen.crypto")
 public record CryptoProperties(
-        @Nullable String masterKey,
-        @Nullable Path masterKeyFile,
-        @DefaultValue("true") boolean generateIfMissing) {}
+        @Nullable String masterKey, @Nullable Path masterKeyFile, @DefaultValue("true") boolean generateIfMissing) {}

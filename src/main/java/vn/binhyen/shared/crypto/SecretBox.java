@@ -41,7 +41,8 @@ public final class SecretBox {
             byte[] keyIv = randomIv();
             byte[] wrappedKey = encrypt(masterKey, keyIv, dataKey.getEncoded(), associatedData);
             byte[] dataIv = randomIv();
-            byte[] ciphertext = encrypt(dataKey, dataIv, plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
+            byte[] ciphertext =
+                    encrypt(dataKey, dataIv, plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
             return ByteBuffer.allocate(1 + IV_BYTES + WRAPPED_KEY_BYTES + IV_BYTES + ciphertext.length)
                     .put(FORMAT_V1)
                     .put(keyIv)

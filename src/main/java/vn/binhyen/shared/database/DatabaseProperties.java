@@ -14,4 +14,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param freshDatabase create a new, empty database on every start (tests: each Spring context gets its own)
  */
 @ConfigurationProperties("binhyen.db")
-public record DatabaseProperties(boolean embedded, @Nullable Path dataDirectory, int port, boolean freshDatabase) {}
+public record DatabaseProperties(
+        boolean embedded, @Nullable Path dataDirectory, int port, boolean freshDatabase) {}

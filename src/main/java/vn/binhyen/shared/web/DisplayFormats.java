@@ -13,8 +13,7 @@ public class DisplayFormats {
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
-    private static final DateTimeFormatter SHORT =
-            DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(VietnamTime.ZONE);
 
     public String dateTime(@Nullable Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);

@@ -41,15 +41,12 @@ class UploadLimitErrors {
                 || (e.getMessage() != null && e.getMessage().toLowerCase().contains("size"));
         HttpStatus status = sizeProblem ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         String detail = sizeProblem
-                ? messages.getMessage(
-                        "error.413", new Object[] {perFile.toMegabytes()}, LocaleContextHolder.getLocale())
+                ? messages.getMessage("error.413", new Object[] {perFile.toMegabytes()}, LocaleContextHolder.getLocale())
                 : messages.getMessage("error.400", null, LocaleContextHolder.getLocale());
         if (request.getRequestURI().startsWith("/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(detail);
-            return ResponseEntity.status(status)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);

@@ -2,8 +2,8 @@ package vn.binhyen.shared.web;
 
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,8 @@ class VietnameseErrorAttributes extends DefaultErrorAttributes {
     private final long maxPhotoMegabytes;
 
     VietnameseErrorAttributes(
-            MessageSource messages, @Value("${binhyen.reports.attachments.max-bytes:5242880}") long maxPhotoBytes) {
+            MessageSource messages,
+            @Value("${binhyen.reports.attachments.max-bytes:5242880}") long maxPhotoBytes) {
         this.messages = messages;
         this.maxPhotoMegabytes = maxPhotoBytes / (1024 * 1024);
     }
@@ -31,8 +32,7 @@ class VietnameseErrorAttributes extends DefaultErrorAttributes {
         Object status = attributes.get("status");
         String key = "error." + status;
         String fallback = messages.getMessage("common.error.generic", null, LocaleContextHolder.getLocale());
-        String detail =
-                messages.getMessage(key, new Object[] {maxPhotoMegabytes}, fallback, LocaleContextHolder.getLocale());
+        String detail = messages.getMessage(key, new Object[] {maxPhotoMegabytes}, fallback, LocaleContextHolder.getLocale());
         attributes.put("detail", detail);
         attributes.putIfAbsent("errorMessage", detail);
         attributes.remove("exception");

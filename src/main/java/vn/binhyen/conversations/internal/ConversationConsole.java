@@ -1,0 +1,103 @@
+package vn.binhyen.conversations.internal;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhyen.accounts.AccessScope;
+import vn.binhyen.conversations.ConversationNotFoundException;
+import vn.binhyen.conversations.ReplyRejectedException;
+import vn.binhyen.conversations.ReplyRequested;
+import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.conversations.internal.ThreadStore.MessageRow;
+import vn.binhyen.conversations.internal.ThreadStore.ThreadRow;
+
+/** The officer's side of conversations: the inbox, a thread, and replying. Every read and write checks scope. */
+@Service
+public class ConversationConsole {
+
+    /** Zalo's limit for a consultation message, counted in characters after NFC. */
+    public static final int MAX_REPLY = 2000;
+    /** Zalo only accepts a reply within 7 days of the resident's last interaction. */
+    public static final Duration REPLY_WINDOW = Duration.ofDays(7);
+
+    private final ThreadStore threads;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationConsole(ThreadStore threads, ApplicationEventPublisher events, Clock clock) {
+        this.threads = threads;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ThreadRow> inbox(AccessScope scope, @Nullable ThreadKind kind) {
+        return threads.threads(ScopeCondition.of(scope), kind, 200);
+    }
+
+    public record ThreadView(ThreadRow thread, List<MessageRow> messages, boolean windowClosed) {}
+
+    @Transactional
+    public ThreadView thread(AccessScope scope, long threadId) {
+        ThreadRow thread = visible(scope, threadId);
+        threads.markRead(threadId);
+        return new ThreadView(thread, threads.messages(threadId), windowClosed(thread));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MessageRow> messages(AccessScope scope, long threadId) {
+        visible(scope, threadId);
+        return threads.messages(threadId);
+    }
+
+    /**
+     * Queues a reply and asks the thread's channel to deliver it. The form's idempotency key makes a double submit
+     * (a double click, a retried POST) one reply.
+     */
+    @Transactional
+    public long reply(AccessScope scope, long threadId, String text, String idempotencyKey) {
+        ThreadRow thread = visible(scope, threadId);
+        String body = Normalizer.normalize(text == null ? "" : text.strip(), Normalizer.Form.NFC);
+        if (body.isEmpty()) {
+            throw new ReplyRejectedException("conversations.reply.empty", "Empty reply");
+        }
+        if (body.codePointCount(0, body.length()) > MAX_REPLY) {
+            throw new ReplyRejectedException("conversations.reply.tooLong", "Reply longer than 2000 characters");
+        }
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new ReplyRejectedException("conversations.reply.expired", "Missing form key");
+        }
+        var insert = threads.appendReply(threadId, scope.officerId(), body, idempotencyKey, clock.instant());
+        if (insert.created()) {
+            events.publishEvent(new ReplyRequested(
+                    insert.messageId(),
+                    threadId,
+                    thread.channel(),
+                    thread.kind(),
+                    thread.accountRef(),
+                    thread.contactRef(),
+                    body));
+        }
+        return insert.messageId();
+    }
+
+    private boolean windowClosed(ThreadRow thread) {
+        if (thread.kind() == ThreadKind.GROUP) {
+            return false;
+        }
+        Instant last = thread.lastInboundAt();
+        return last == null || last.isBefore(clock.instant().minus(REPLY_WINDOW));
+    }
+
+    private ThreadRow visible(AccessScope scope, long threadId) {
+        return threads.thread(threadId)
+                .filter(t -> scope.covers(t.provinceCode(), t.communeCode(), null, t.assignedOfficerId()))
+                .orElseThrow(ConversationNotFoundException::new);
+    }
+}

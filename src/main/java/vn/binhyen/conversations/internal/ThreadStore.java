@@ -1,0 +1,239 @@
+package vn.binhyen.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.binhyen.conversations.ConversationChannel;
+import vn.binhyen.conversations.InboundMessage;
+import vn.binhyen.conversations.MessageKind;
+import vn.binhyen.conversations.ReplyState;
+import vn.binhyen.conversations.ThreadKind;
+
+/** SQL for threads and their messages. */
+@Repository
+public class ThreadStore {
+
+    private final JdbcClient jdbc;
+
+    ThreadStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The thread's id, creating it on first contact; safe when two nodes see the first message at once. */
+    public long openThread(InboundMessage m, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO conversations.threads (channel, kind, account_ref, contact_ref, province_code,
+                            commune_code, created_at, last_message_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (channel, account_ref, contact_ref) DO UPDATE SET channel = EXCLUDED.channel
+                        RETURNING id
+                        """)
+                .params(
+                        m.channel().name(),
+                        m.threadKind().name(),
+                        m.accountRef(),
+                        m.contactRef(),
+                        m.provinceCode(),
+                        m.communeCode(),
+                        ts(now),
+                        ts(m.sentAt()))
+                .query(Long.class)
+                .single();
+    }
+
+    public OptionalLong appendInbound(long threadId, InboundMessage m, Instant now) {
+        var id = jdbc.sql("""
+                        INSERT INTO conversations.messages (thread_id, direction, external_id, kind, body, url,
+                            latitude, longitude, sender_ref, sent_at, recorded_at)
+                        VALUES (?, 'INBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (thread_id, external_id) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(
+                        threadId,
+                        m.externalId(),
+                        m.kind().name(),
+                        m.text(),
+                        m.url(),
+                        m.latitude(),
+                        m.longitude(),
+                        m.senderRef(),
+                        ts(m.sentAt()),
+                        ts(now))
+                .query(Long.class)
+                .optional();
+        if (id.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        jdbc.sql("""
+                        UPDATE conversations.threads
+                           SET last_message_at = GREATEST(last_message_at, ?),
+                               last_inbound_at = GREATEST(COALESCE(last_inbound_at, ?), ?),
+                               unread = unread + 1
+                         WHERE id = ?
+                        """)
+                .params(ts(m.sentAt()), ts(m.sentAt()), ts(m.sentAt()), threadId)
+                .update();
+        return OptionalLong.of(id.get());
+    }
+
+    /**
+     * Stores an officer's reply as queued. A second submit of the same form (same idempotency key) returns the first
+     * reply instead of queueing another.
+     */
+    public ReplyInsert appendReply(long threadId, long officerId, String text, String idempotencyKey, Instant now) {
+        var inserted = jdbc.sql("""
+                        INSERT INTO conversations.messages (thread_id, direction, kind, body, officer_id, sent_at,
+                            recorded_at, reply_state, idempotency_key)
+                        VALUES (?, 'OUTBOUND', 'TEXT', ?, ?, ?, ?, 'QUEUED', ?)
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(threadId, text, officerId, ts(now), ts(now), idempotencyKey)
+                .query(Long.class)
+                .optional();
+        if (inserted.isPresent()) {
+            jdbc.sql("UPDATE conversations.threads SET last_message_at = GREATEST(last_message_at, ?) WHERE id = ?")
+                    .params(ts(now), threadId)
+                    .update();
+            return new ReplyInsert(inserted.get(), true);
+        }
+        long existing = jdbc.sql("SELECT id FROM conversations.messages WHERE idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(Long.class)
+                .single();
+        return new ReplyInsert(existing, false);
+    }
+
+    public record ReplyInsert(long messageId, boolean created) {}
+
+    public boolean moveReplyState(long messageId, ReplyState next, @Nullable String failureKey) {
+        var current = jdbc.sql("SELECT reply_state FROM conversations.messages WHERE id = ? AND direction = 'OUTBOUND'"
+                        + " FOR UPDATE")
+                .param(messageId)
+                .query(String.class)
+                .optional();
+        if (current.isEmpty() || !ReplyState.valueOf(current.get()).canMoveTo(next)) {
+            return false;
+        }
+        return jdbc.sql("UPDATE conversations.messages SET reply_state = ?, failure_key = ? WHERE id = ?")
+                        .params(next.name(), next == ReplyState.FAILED ? failureKey : null, messageId)
+                        .update()
+                > 0;
+    }
+
+    public Optional<ThreadRow> thread(long id) {
+        return jdbc.sql(THREAD_SELECT + " WHERE t.id = ?")
+                .param(id)
+                .query(ThreadStore::thread)
+                .optional();
+    }
+
+    /** Threads visible under a scope condition (built by {@link ScopeCondition}), newest activity first. */
+    public List<ThreadRow> threads(ScopeCondition scope, @Nullable ThreadKind kind, int limit) {
+        String sql = THREAD_SELECT + " WHERE " + scope.sql() + (kind == null ? "" : " AND t.kind = :kind")
+                + " ORDER BY t.last_message_at DESC LIMIT :limit";
+        var statement = jdbc.sql(sql).params(scope.params()).param("limit", limit);
+        if (kind != null) {
+            statement = statement.param("kind", kind.name());
+        }
+        return statement.query(ThreadStore::thread).list();
+    }
+
+    public List<MessageRow> messages(long threadId) {
+        return jdbc.sql("SELECT * FROM conversations.messages WHERE thread_id = ? ORDER BY sent_at, id")
+                .param(threadId)
+                .query(ThreadStore::message)
+                .list();
+    }
+
+    public void markRead(long threadId) {
+        jdbc.sql("UPDATE conversations.threads SET unread = 0 WHERE id = ? AND unread > 0")
+                .param(threadId)
+                .update();
+    }
+
+    private static final String THREAD_SELECT = """
+            SELECT t.*, (SELECT m.body FROM conversations.messages m WHERE m.thread_id = t.id
+                          ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS last_body
+              FROM conversations.threads t
+            """;
+
+    public record ThreadRow(
+            long id,
+            ConversationChannel channel,
+            ThreadKind kind,
+            String accountRef,
+            String contactRef,
+            String provinceCode,
+            String communeCode,
+            @Nullable Long assignedOfficerId,
+            Instant createdAt,
+            Instant lastMessageAt,
+            @Nullable Instant lastInboundAt,
+            int unread,
+            @Nullable String lastBody) {}
+
+    public record MessageRow(
+            long id,
+            boolean inbound,
+            MessageKind kind,
+            String body,
+            @Nullable String url,
+            @Nullable Double latitude,
+            @Nullable Double longitude,
+            @Nullable String senderRef,
+            @Nullable Long officerId,
+            Instant sentAt,
+            @Nullable ReplyState replyState,
+            @Nullable String failureKey) {}
+
+    private static ThreadRow thread(ResultSet rs, int row) throws SQLException {
+        return new ThreadRow(
+                rs.getLong("id"),
+                ConversationChannel.valueOf(rs.getString("channel")),
+                ThreadKind.valueOf(rs.getString("kind")),
+                rs.getString("account_ref"),
+                rs.getString("contact_ref"),
+                rs.getString("province_code"),
+                rs.getString("commune_code"),
+                rs.getObject("assigned_officer_id", Long.class),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("last_message_at").toInstant(),
+                instant(rs.getTimestamp("last_inbound_at")),
+                rs.getInt("unread"),
+                rs.getString("last_body"));
+    }
+
+    private static MessageRow message(ResultSet rs, int row) throws SQLException {
+        String state = rs.getString("reply_state");
+        return new MessageRow(
+                rs.getLong("id"),
+                "INBOUND".equals(rs.getString("direction")),
+                MessageKind.valueOf(rs.getString("kind")),
+                rs.getString("body"),
+                rs.getString("url"),
+                rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class),
+                rs.getString("sender_ref"),
+                rs.getObject("officer_id", Long.class),
+                rs.getTimestamp("sent_at").toInstant(),
+                state == null ? null : ReplyState.valueOf(state),
+                rs.getString("failure_key"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,96 @@
+package vn.binhyen.conversations.web;
+
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.binhyen.accounts.Accounts;
+import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.conversations.ConversationNotFoundException;
+import vn.binhyen.conversations.ReplyRejectedException;
+import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.conversations.internal.ConversationConsole;
+
+/** The officer inbox for residents' messages: list, thread (its message list polls), reply. */
+@Controller
+class ConversationController {
+
+    private final ConversationConsole console;
+    private final Accounts accounts;
+
+    ConversationController(ConversationConsole console, Accounts accounts) {
+        this.console = console;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/console/conversations")
+    String inbox(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @RequestParam(name = "kind", required = false) ThreadKind kind,
+            Model model) {
+        model.addAttribute("threads", console.inbox(accounts.scopeOf(officer), kind));
+        model.addAttribute("kind", kind);
+        return "conversations/inbox";
+    }
+
+    @GetMapping("/console/conversations/{id}")
+    String thread(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        var scope = accounts.scopeOf(officer);
+        if (htmx != null) {
+            model.addAttribute("messages", console.messages(scope, id));
+            model.addAttribute("threadId", id);
+            return "conversations/thread :: messages";
+        }
+        var view = console.thread(scope, id);
+        model.addAttribute("view", view);
+        model.addAttribute("messages", view.messages());
+        model.addAttribute("threadId", id);
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        return "conversations/thread";
+    }
+
+    @PostMapping("/console/conversations/{id}/replies")
+    String reply(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "formKey", defaultValue = "") String formKey,
+            RedirectAttributes redirect) {
+        try {
+            console.reply(accounts.scopeOf(officer), id, text, formKey);
+            redirect.addFlashAttribute("queued", true);
+        } catch (ReplyRejectedException e) {
+            redirect.addFlashAttribute("replyError", e.messageKey());
+            redirect.addFlashAttribute("draft", text.length() > 4000 ? text.substring(0, 4000) : text);
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @ExceptionHandler(ConversationNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(Model model) {
+        model.addAttribute("status", 400);
+        return "error";
+    }
+}

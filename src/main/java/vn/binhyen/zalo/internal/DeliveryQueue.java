@@ -1,0 +1,120 @@
+package vn.binhyen.zalo.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The durable queue of messages BinhYen sends through Zalo. The idempotency key (for example "reply:42") makes
+ * enqueueing the same send twice a no-op, so a redelivered event or a double click still sends one message.
+ */
+@Repository
+public class DeliveryQueue {
+
+    private final JdbcClient jdbc;
+
+    DeliveryQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public enum Target {
+        USER,
+        GROUP
+    }
+
+    public boolean enqueue(
+            String idempotencyKey,
+            String oaId,
+            Target target,
+            String recipientId,
+            String text,
+            @Nullable Long replyRef) {
+        return jdbc.sql("""
+                                INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, text, reply_ref)
+                                VALUES (?, ?, ?, ?, ?, ?)
+                                ON CONFLICT (idempotency_key) DO NOTHING
+                                """)
+                        .params(idempotencyKey, oaId, target.name(), recipientId, text, replyRef)
+                        .update()
+                == 1;
+    }
+
+    /** Claims the next due delivery; the row stays locked until the caller's transaction ends. */
+    public Optional<Delivery> claimNext(Instant now) {
+        return jdbc.sql("""
+                        SELECT id, oa_id, target, recipient_id, text, reply_ref, attempts FROM zalo.deliveries
+                         WHERE status = 'PENDING' AND next_attempt_at <= ?
+                         ORDER BY next_attempt_at, id
+                         LIMIT 1 FOR UPDATE SKIP LOCKED
+                        """)
+                .param(Timestamp.from(now))
+                .query((rs, row) -> new Delivery(
+                        rs.getLong("id"),
+                        rs.getString("oa_id"),
+                        Target.valueOf(rs.getString("target")),
+                        rs.getString("recipient_id"),
+                        rs.getString("text"),
+                        rs.getObject("reply_ref", Long.class),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    public void markSent(long id, String zaloMessageId, Instant now) {
+        jdbc.sql("""
+                        UPDATE zalo.deliveries SET status = 'SENT', zalo_message_id = ?, sent_at = ?,
+                               attempts = attempts + 1, last_error_code = NULL WHERE id = ?
+                        """).params(zaloMessageId, Timestamp.from(now), id).update();
+    }
+
+    public void markFailed(long id, @Nullable Integer errorCode, String failure) {
+        jdbc.sql("""
+                        UPDATE zalo.deliveries SET status = 'FAILED', attempts = attempts + 1, last_error_code = ?,
+                               failure = ? WHERE id = ?
+                        """).params(errorCode, failure, id).update();
+    }
+
+    /** Tries again later; {@code countAttempt} is false when Zalo only asked us to slow down. */
+    public void postpone(long id, Instant next, @Nullable Integer errorCode, boolean countAttempt) {
+        jdbc.sql("""
+                        UPDATE zalo.deliveries SET next_attempt_at = ?, last_error_code = ?,
+                               attempts = attempts + CASE WHEN ? THEN 1 ELSE 0 END WHERE id = ?
+                        """).params(Timestamp.from(next), errorCode, countAttempt, id).update();
+    }
+
+    public OptionalLong replyRefOfSentMessage(String oaId, String zaloMessageId) {
+        return jdbc.sql("""
+                        SELECT reply_ref FROM zalo.deliveries
+                         WHERE oa_id = ? AND zalo_message_id = ? AND reply_ref IS NOT NULL
+                        """)
+                .params(oaId, zaloMessageId)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    public boolean hasUnsentFor(String oaId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM zalo.deliveries WHERE oa_id = ? AND status = 'PENDING')")
+                .param(oaId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public record Delivery(
+            long id,
+            String oaId,
+            Target target,
+            String recipientId,
+            String text,
+            @Nullable Long replyRef,
+            int attempts) {
+        @Override
+        public String toString() {
+            return "Delivery[" + id + ", " + target + "]";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package vn.binhyen.zalo.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How BinhYen talks to Zalo. A base URL starting with "/" means this application itself (the simulator in the demo),
+ * resolved against the port the server actually listens on; switching to real Zalo is configuration only.
+ *
+ * @param apiBaseUrl Zalo's OA API ({@code https://openapi.zalo.me})
+ * @param oauthBaseUrl Zalo's OAuth server ({@code https://oauth.zaloapp.com})
+ * @param publicBaseUrl where Zalo and browsers reach BinhYen (for the OAuth callback); "/" means this server
+ * @param maxEventAge webhook events older than this are refused as replays (Zalo's own retries end after ~2 hours)
+ * @param maxWebhookBytes larger webhook bodies are refused before any work
+ * @param refreshMargin access tokens are refreshed when they have less than this left (they live 25 hours)
+ * @param requestsPerMinute the per-app budget for OA API calls, shared by all nodes (Zalo allows 4,000)
+ * @param httpTimeout connect and read timeout for every call to Zalo
+ * @param eventPollInterval how often stored webhook events are looked for
+ * @param deliveryPollInterval how often the delivery queue is looked at
+ */
+@ConfigurationProperties("binhyen.zalo")
+public record ZaloProperties(
+        @DefaultValue("https://openapi.zalo.me") String apiBaseUrl,
+        @DefaultValue("https://oauth.zaloapp.com") String oauthBaseUrl,
+        @DefaultValue("/") String publicBaseUrl,
+        @DefaultValue("PT48H") Duration maxEventAge,
+        @DefaultValue("65536") int maxWebhookBytes,
+        @DefaultValue("PT3H") Duration refreshMargin,
+        @DefaultValue("3600") int requestsPerMinute,
+        @DefaultValue("PT10S") Duration httpTimeout,
+        @DefaultValue("PT0.3S") Duration eventPollInterval,
+        @DefaultValue("PT0.5S") Duration deliveryPollInterval) {}

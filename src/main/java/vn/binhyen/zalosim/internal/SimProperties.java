@@ -1,0 +1,46 @@
+package vn.binhyen.zalosim.internal;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The simulated Zalo's behaviour. Defaults follow the reference notes; the demo shortens the webhook retry ladder.
+ *
+ * @param appId the simulated Zalo app
+ * @param appSecret the app secret the token endpoint expects in the {@code secret_key} header
+ * @param secretSeed OA secret keys are derived from it, so a restarted simulator still signs with the same keys
+ * @param accessTokenLifetime Zalo: 25 hours
+ * @param codeLifetime Zalo: 10 minutes
+ * @param requestsPerMinute per-app OA API limit before {@code -32}
+ * @param interactionWindow CS messages need an interaction within this (Zalo: 7 days) or get {@code -230}
+ * @param invalidRefreshTokenError the code for a reused or unknown refresh token (sources disagree: -14014/-14020)
+ * @param webhookBaseUrl where BinhYen's webhook lives; "/" means this server
+ * @param webhookRetryDelays Zalo retries at +30 s, 5 min, 15 min, 30 min, 1 h
+ * @param webhookTimeout Zalo waits 2 seconds for the 200
+ * @param duplicateDeliveries deliver every event twice, to exercise idempotency
+ * @param receiptDelay how long after a CS message the phone reports it received
+ */
+@SimulatorOnly
+@ConfigurationProperties("binhyen.zalosim")
+public record SimProperties(
+        @DefaultValue("2553928453557884079") String appId,
+
+        @DefaultValue("sim-app-secret-do-not-use-in-production")
+        String appSecret,
+
+        @DefaultValue("binhyen-simulator") String secretSeed,
+        @DefaultValue("PT25H") Duration accessTokenLifetime,
+        @DefaultValue("PT10M") Duration codeLifetime,
+        @DefaultValue("4000") int requestsPerMinute,
+        @DefaultValue("P7D") Duration interactionWindow,
+        @DefaultValue("-14014") int invalidRefreshTokenError,
+        @DefaultValue("/") String webhookBaseUrl,
+
+        @DefaultValue({"PT30S", "PT5M", "PT15M", "PT30M", "PT1H"})
+        List<Duration> webhookRetryDelays,
+
+        @DefaultValue("PT2S") Duration webhookTimeout,
+        @DefaultValue("false") boolean duplicateDeliveries,
+        @DefaultValue("PT0.5S") Duration receiptDelay) {}

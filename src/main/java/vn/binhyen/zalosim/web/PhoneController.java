@@ -1,0 +1,125 @@
+package vn.binhyen.zalosim.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.binhyen.zalosim.internal.SimResidents;
+import vn.binhyen.zalosim.internal.SimWorld;
+import vn.binhyen.zalosim.internal.SimWorld.SimOa;
+import vn.binhyen.zalosim.internal.SimulatorOnly;
+
+/**
+ * "A resident's phone": anyone can act as a Zalo user, follow a commune police page, write to it, share a location,
+ * write in a village group, and watch the police's replies arrive (the message list polls with htmx).
+ */
+@Controller
+@SimulatorOnly
+class PhoneController {
+
+    private static final int MAX_TEXT = 2000;
+
+    private final SimWorld world;
+    private final SimResidents residents;
+
+    PhoneController(SimWorld world, SimResidents residents) {
+        this.world = world;
+        this.residents = residents;
+    }
+
+    @GetMapping("/sim/phone")
+    String phone(
+            @RequestParam(name = "user", required = false) String userId,
+            @RequestParam(name = "oa", required = false) String oaId,
+            @RequestParam(name = "group", required = false) String groupId,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        var user = userId == null || !world.knows(userId)
+                ? world.users().iterator().next()
+                : world.user(userId);
+        SimOa oa = oaId == null ? null : world.oa(oaId).orElse(null);
+        if (oa == null && !world.oas().isEmpty()) {
+            oa = world.oas().iterator().next();
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("users", world.users());
+        model.addAttribute("oas", world.oas());
+        model.addAttribute("oa", oa);
+        if (oa != null) {
+            model.addAttribute("following", world.follows(oa.oaId(), user.userId()));
+            model.addAttribute("messages", residents.read(oa, user.userId()));
+            var groups = world.groupsOf(oa.oaId());
+            model.addAttribute("groups", groups);
+            var group = groupId == null
+                    ? groups.stream().findFirst().orElse(null)
+                    : world.group(groupId).orElse(null);
+            model.addAttribute("group", group);
+            if (group != null) {
+                model.addAttribute("groupMessages", world.conversation(oa.oaId(), group.groupId()));
+            }
+        }
+        return htmx != null ? "zalosim/phone :: messages" : "zalosim/phone";
+    }
+
+    @PostMapping("/sim/phone/users")
+    String newUser(@RequestParam(name = "name", defaultValue = "") String name) {
+        String display = name.strip();
+        if (display.isEmpty() || display.length() > 60) {
+            return "redirect:/sim/phone?error=name";
+        }
+        return "redirect:" + back(world.newUser(display).userId(), null, null);
+    }
+
+    @PostMapping("/sim/phone/follow")
+    String follow(@RequestParam String user, @RequestParam String oa, @RequestParam boolean follow) {
+        world.oa(oa).ifPresent(page -> residents.follow(page, world.user(user).userId(), follow));
+        return "redirect:" + back(user, oa, null);
+    }
+
+    @PostMapping("/sim/phone/text")
+    String text(@RequestParam String user, @RequestParam String oa, @RequestParam(defaultValue = "") String text) {
+        String body = text.strip();
+        if (!body.isEmpty() && body.length() <= MAX_TEXT) {
+            world.oa(oa)
+                    .ifPresent(page -> residents.sendText(page, world.user(user).userId(), body));
+        }
+        return "redirect:" + back(user, oa, null);
+    }
+
+    @PostMapping("/sim/phone/location")
+    String location(
+            @RequestParam String user, @RequestParam String oa, @RequestParam double lat, @RequestParam double lon) {
+        if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+            world.oa(oa)
+                    .ifPresent(page ->
+                            residents.sendLocation(page, world.user(user).userId(), lat, lon));
+        }
+        return "redirect:" + back(user, oa, null);
+    }
+
+    @PostMapping("/sim/phone/group")
+    String group(
+            @RequestParam String user,
+            @RequestParam String oa,
+            @RequestParam String group,
+            @RequestParam(defaultValue = "") String text) {
+        String body = text.strip();
+        if (!body.isEmpty() && body.length() <= MAX_TEXT) {
+            world.group(group)
+                    .ifPresent(g -> residents.sendGroupText(g, world.user(user).userId(), body));
+        }
+        return "redirect:" + back(user, oa, group);
+    }
+
+    private static String back(String user, String oa, String group) {
+        return UriComponentsBuilder.fromPath("/sim/phone")
+                .queryParam("user", user)
+                .queryParamIfPresent("oa", java.util.Optional.ofNullable(oa))
+                .queryParamIfPresent("group", java.util.Optional.ofNullable(group))
+                .build()
+                .toUriString();
+    }
+}

@@ -34,9 +34,12 @@ public class Accounts {
                 officer.officerId(), officer.role(), officer.unitCode(), officer.provinceCode(), villages);
     }
 
-    /** Creates or replaces an officer's sign-in; the password is stored only as a hash. */
+    /** Creates or replaces an officer's one sign-in; the password is stored only as a hash. */
     @Transactional
     public void createSignIn(String username, long officerId, String rawPassword) {
+        jdbc.sql("DELETE FROM accounts.officer_logins WHERE officer_id = ? AND username <> ?")
+                .params(officerId, username)
+                .update();
         jdbc.sql("""
                         INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)
                         ON CONFLICT (username) DO UPDATE SET officer_id = EXCLUDED.officer_id,

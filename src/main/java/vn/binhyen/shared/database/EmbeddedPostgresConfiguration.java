@@ -66,6 +66,8 @@ class EmbeddedPostgresConfiguration {
         users++;
         if (server == null) {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // Spring closes the server through release(); a JVM hook of its own would race that.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("encoding", "UTF8");
@@ -75,6 +77,7 @@ class EmbeddedPostgresConfiguration {
             if (properties.dataDirectory() != null
                     && !properties.dataDirectory().toString().isBlank()) {
                 Files.createDirectories(properties.dataDirectory());
+                stopOrphan(properties.dataDirectory());
                 builder.setDataDirectory(properties.dataDirectory().toAbsolutePath())
                         .setCleanDataDirectory(false);
             }
@@ -94,6 +97,31 @@ class EmbeddedPostgresConfiguration {
                 s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
             }
         }
+    }
+
+    /**
+     * A previous run killed with SIGKILL leaves its postmaster running on our data directory, and a new server cannot
+     * start there. Stop it: the data directory is ours, and PostgreSQL recovers from its WAL on the next start.
+     */
+    private static void stopOrphan(java.nio.file.Path dataDirectory) throws IOException {
+        java.nio.file.Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String firstLine =
+                Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!firstLine.matches("[0-9]+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by a killed run", orphan.pid());
+                    orphan.destroy();
+                    orphan.onExit()
+                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                            .join();
+                });
     }
 
     private static synchronized void release() {

@@ -59,6 +59,8 @@ class TipJourneyBrowserTests {
         phone.locator("#villageId").selectOption(String.valueOf(commune.villageA()));
         phone.locator("#place").fill("Đường liên thôn, gần cầu");
         phone.locator("#urgent").check();
+        phone.locator("#map").click();
+        assertThat(phone.locator("#location-status")).not().isEmpty();
         phone.locator("#photos").setInputFiles(photo);
         assertThat(phone.locator("#anonymous")).isChecked();
         Browser.screenshot(phone, "01-resident-tip-form");
@@ -89,6 +91,7 @@ class TipJourneyBrowserTests {
         desk.waitForFunction("() => document.querySelector('.photos img').complete");
         assertThat((Integer) desk.locator(".photos img").evaluate("img => img.naturalWidth"))
                 .isEqualTo(64);
+        assertThat(desk.locator("#tip-map .leaflet-interactive")).hasCount(1);
         desk.locator("#accept").click();
         assertThat(desk.locator("#tip-status")).hasText("Đã phân loại");
         desk.locator("#reply").fill("Công an phường đã nhận tin, tổ tuần tra đang đến hiện trường. Cảm ơn bạn.");

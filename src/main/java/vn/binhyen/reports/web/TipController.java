@@ -1,5 +1,6 @@
 package vn.binhyen.reports.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,16 +26,22 @@ class TipController {
 
     private final TipConsole console;
     private final Accounts accounts;
+    private final String mapTiles;
 
-    TipController(TipConsole console, Accounts accounts) {
+    TipController(
+            TipConsole console,
+            Accounts accounts,
+            @Value("${binhyen.portal.map-tiles-url:https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String mapTiles) {
         this.console = console;
         this.accounts = accounts;
+        this.mapTiles = mapTiles;
     }
 
     @GetMapping
     String show(@AuthenticationPrincipal SignedInOfficer officer, @PathVariable long id, Model model) {
         model.addAttribute("details", console.details(scope(officer), id));
         model.addAttribute("categories", TipCategory.values());
+        model.addAttribute("mapTiles", mapTiles);
         return "reports/tip";
     }
 

@@ -9,9 +9,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.shared.security.OfficerIdentity;
 
 /** The officer behind a console session. Controllers take it with {@code @AuthenticationPrincipal}. */
-public final class SignedInOfficer implements UserDetails, CredentialsContainer, Serializable {
+public final class SignedInOfficer implements UserDetails, CredentialsContainer, Serializable, OfficerIdentity {
 
     private final String username;
     private @Nullable String passwordHash;
@@ -44,6 +45,12 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         this.enabled = enabled;
     }
 
+    @Override
+    public String roleName() {
+        return role.name();
+    }
+
+    @Override
     public long officerId() {
         return officerId;
     }
@@ -56,6 +63,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         return role;
     }
 
+    @Override
     public String unitCode() {
         return unitCode;
     }
@@ -64,6 +72,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         return unitName;
     }
 
+    @Override
     public String provinceCode() {
         return provinceCode;
     }

@@ -1,0 +1,118 @@
+package vn.binhyen.knowledge.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.stereotype.Component;
+import vn.binhyen.shared.text.VietnameseText;
+
+/**
+ * The in-memory Lucene index of approved entries. PostgreSQL is the truth: the index is rebuilt from it at start and
+ * updated when a version is approved, so every node holds its own copy and needs no shared search server.
+ */
+@Component
+public class KnowledgeIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String SLUG = "slug";
+    static final String TITLE = "title";
+    static final String PHRASINGS = "phrasings";
+    static final String BODY = "body";
+
+    private final TextAnalysis analysis;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    KnowledgeIndex(TextAnalysis analysis) {
+        this.analysis = analysis;
+        try {
+            this.writer = new IndexWriter(
+                    new ByteBuffersDirectory(),
+                    new IndexWriterConfig(analysis.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void rebuild(Collection<PublishedEntry> entries) {
+        try {
+            writer.deleteAll();
+            for (PublishedEntry entry : entries) {
+                writer.addDocument(document(entry));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void put(PublishedEntry entry) {
+        try {
+            writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private Document document(PublishedEntry entry) {
+        var content = entry.content();
+        var doc = new Document();
+        doc.add(new StringField(ID, Long.toString(entry.id()), Field.Store.YES));
+        doc.add(new StoredField(SLUG, entry.slug()));
+        doc.add(new StoredField(TITLE, content.title()));
+        for (String phrasing : content.phrasings()) {
+            String canonical = analysis.canonical(phrasing);
+            doc.add(new StoredField(PHRASINGS, canonical));
+            doc.add(new TextField(TextAnalysis.PHRASE_WORDS, canonical, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, canonical, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.ALL_WORDS, canonical, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.ALL_PAIRS, canonical, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.EXACT, VietnameseText.normalizeTones(phrasing), Field.Store.NO));
+        }
+        String body = analysis.canonical(content.body());
+        doc.add(new StoredField(BODY, body));
+        doc.add(new TextField(TextAnalysis.BODY_WORDS, body, Field.Store.NO));
+        doc.add(new TextField(TextAnalysis.BODY_PAIRS, body, Field.Store.NO));
+        doc.add(new TextField(TextAnalysis.ALL_WORDS, body, Field.Store.NO));
+        doc.add(new TextField(TextAnalysis.ALL_PAIRS, body, Field.Store.NO));
+        doc.add(new TextField(TextAnalysis.EXACT, VietnameseText.normalizeTones(content.summary()), Field.Store.NO));
+        return doc;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

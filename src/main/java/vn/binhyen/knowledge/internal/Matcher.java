@@ -1,0 +1,188 @@
+package vn.binhyen.knowledge.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.springframework.stereotype.Component;
+import vn.binhyen.knowledge.Suggestion;
+import vn.binhyen.shared.text.VietnameseText;
+
+/**
+ * Finds the entries that answer a resident's question. Lucene's BM25 over syllables and syllable pairs picks
+ * candidates; each is then scored 0–1 by how well question and entry cover each other (rare terms count more), so a
+ * single threshold can say "nothing fits" whatever the question's length.
+ */
+@Component
+public class Matcher {
+
+    private static final int CANDIDATES = 10;
+    private static final int MAX_TERMS = 200;
+
+    private final KnowledgeIndex index;
+    private final TextAnalysis analysis;
+    private final KnowledgeProperties properties;
+
+    Matcher(KnowledgeIndex index, TextAnalysis analysis, KnowledgeProperties properties) {
+        this.index = index;
+        this.analysis = analysis;
+        this.properties = properties;
+    }
+
+    public List<Suggestion> suggest(String question, int limit) {
+        return rank(question).stream()
+                .filter(match -> match.score() >= properties.suggestThreshold())
+                .limit(limit)
+                .map(Matcher::suggestion)
+                .toList();
+    }
+
+    public Optional<Suggestion> automaticAnswer(String question) {
+        return rank(question).stream()
+                .findFirst()
+                .filter(match -> match.score() >= properties.autoAnswerThreshold())
+                .map(Matcher::suggestion);
+    }
+
+    /** Every candidate with its score, best first, before any threshold: for suggestions and for evaluation. */
+    public List<Match> rank(String question) {
+        String canonical = analysis.canonical(question);
+        List<String> words = distinct(analysis.wordsOf(canonical));
+        List<String> pairs = distinct(analysis.pairsOf(canonical));
+        List<String> exact = VietnameseText.hasDiacritics(question) ? distinct(analysis.exactTermsOf(question)) : List.of();
+        if (words.isEmpty() && pairs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return rank(searcher, words, pairs, exact);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Match> rank(IndexSearcher searcher, List<String> words, List<String> pairs, List<String> exact)
+            throws IOException {
+        var query = new BooleanQuery.Builder();
+        for (String word : words) {
+            should(query, TextAnalysis.PHRASE_WORDS, word, 2.0f);
+            should(query, TextAnalysis.BODY_WORDS, word, 0.7f);
+        }
+        for (String pair : pairs) {
+            should(query, TextAnalysis.PHRASE_PAIRS, pair, 3.0f);
+            should(query, TextAnalysis.BODY_PAIRS, pair, 1.0f);
+        }
+        for (String term : exact.subList(0, Math.min(exact.size(), MAX_TERMS))) {
+            should(query, TextAnalysis.EXACT, term, 0.5f);
+        }
+        ScoreDoc[] hits = searcher.search(query.build(), CANDIDATES).scoreDocs;
+        if (hits.length == 0) {
+            return List.of();
+        }
+        Rarity rarity = new Rarity(searcher.getIndexReader());
+        Set<String> questionTerms = new HashSet<>(words);
+        questionTerms.addAll(pairs);
+        List<Match> matches = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            matches.add(match(searcher.storedFields().document(hit.doc), hit.score, questionTerms, rarity));
+        }
+        matches.sort(Comparator.comparingDouble(Match::score)
+                .thenComparingDouble(Match::relevance)
+                .reversed());
+        return matches;
+    }
+
+    private Match match(Document doc, float relevance, Set<String> questionTerms, Rarity rarity) {
+        Set<String> entryTerms = new HashSet<>(analysis.termsOf(doc.get(KnowledgeIndex.BODY)));
+        double phrasingCoverage = 0;
+        for (String phrasing : doc.getValues(KnowledgeIndex.PHRASINGS)) {
+            Set<String> phrasingTerms = analysis.termsOf(phrasing);
+            entryTerms.addAll(phrasingTerms);
+            phrasingCoverage = Math.max(phrasingCoverage, rarity.coverage(phrasingTerms, questionTerms));
+        }
+        double questionCoverage = rarity.coverage(questionTerms, entryTerms);
+        double score = Math.sqrt(questionCoverage * phrasingCoverage);
+        return new Match(
+                Long.parseLong(doc.get(KnowledgeIndex.ID)),
+                doc.get(KnowledgeIndex.SLUG),
+                doc.get(KnowledgeIndex.TITLE),
+                score,
+                questionCoverage,
+                phrasingCoverage,
+                relevance);
+    }
+
+    private static void should(BooleanQuery.Builder query, String field, String term, float boost) {
+        query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+    }
+
+    private static List<String> distinct(List<String> terms) {
+        return terms.stream().distinct().limit(MAX_TERMS).toList();
+    }
+
+    private static Suggestion suggestion(Match match) {
+        double rounded = Math.round(match.score() * 1000) / 1000.0;
+        return new Suggestion(match.id(), match.slug(), match.title(), rounded, match.url());
+    }
+
+    /**
+     * Inverse document frequency over the whole index: a term every entry has ("giấy tờ") says little, a rare one
+     * ("tạm vắng") says a lot. Terms no entry has are left out: they cannot be answered, but they do not make a
+     * long, chatty question look unanswerable either.
+     */
+    private static final class Rarity {
+        private final IndexReader reader;
+        private final int documents;
+        private final Map<String, Double> weights = new HashMap<>();
+
+        Rarity(IndexReader reader) {
+            this.reader = reader;
+            this.documents = reader.numDocs();
+        }
+
+        /** The weighted share of {@code terms} (those known to the index) that {@code other} also has. */
+        double coverage(Set<String> terms, Set<String> other) {
+            double total = 0;
+            double covered = 0;
+            for (String term : terms) {
+                double weight = weight(term);
+                total += weight;
+                if (other.contains(term)) {
+                    covered += weight;
+                }
+            }
+            return total == 0 ? 0 : covered / total;
+        }
+
+        private double weight(String term) {
+            return weights.computeIfAbsent(term, t -> {
+                String field = t.indexOf('_') >= 0 ? TextAnalysis.ALL_PAIRS : TextAnalysis.ALL_WORDS;
+                try {
+                    int df = reader.docFreq(new Term(field, t));
+                    return df == 0 ? 0.0 : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

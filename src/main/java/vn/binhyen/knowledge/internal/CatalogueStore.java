@@ -33,15 +33,15 @@ public class CatalogueStore {
     }
 
     public List<PublishedEntry> allPublished() {
-        return jdbc.sql(PUBLISHED + " ORDER BY e.topic, r.title").query(this::published).list();
+        return jdbc.sql(PUBLISHED + " ORDER BY e.topic, r.title").query(this::toPublished).list();
     }
 
     public Optional<PublishedEntry> published(String slug) {
-        return jdbc.sql(PUBLISHED + " WHERE e.slug = ?").param(slug).query(this::published).optional();
+        return jdbc.sql(PUBLISHED + " WHERE e.slug = ?").param(slug).query(this::toPublished).optional();
     }
 
     public Optional<PublishedEntry> publishedById(long entryId) {
-        return jdbc.sql(PUBLISHED + " WHERE e.id = ?").param(entryId).query(this::published).optional();
+        return jdbc.sql(PUBLISHED + " WHERE e.id = ?").param(entryId).query(this::toPublished).optional();
     }
 
     public boolean exists(String slug) {
@@ -63,26 +63,26 @@ public class CatalogueStore {
         return jdbc.sql(REVISIONS + """
                          WHERE r.number = (SELECT max(number) FROM knowledge.revisions WHERE entry_id = r.entry_id)
                          ORDER BY e.slug
-                        """).query(this::revision).list();
+                        """).query(this::toRevision).list();
     }
 
     public List<Revision> history(String slug) {
         return jdbc.sql(REVISIONS + " WHERE e.slug = ? ORDER BY r.number DESC")
                 .param(slug)
-                .query(this::revision)
+                .query(this::toRevision)
                 .list();
     }
 
     public List<Revision> pendingReview() {
         return jdbc.sql(REVISIONS + " WHERE r.status = 'PENDING_REVIEW' ORDER BY r.proposed_at")
-                .query(this::revision)
+                .query(this::toRevision)
                 .list();
     }
 
     public Optional<Revision> revision(long revisionId) {
         return jdbc.sql(REVISIONS + " WHERE r.id = ?")
                 .param(revisionId)
-                .query(this::revision)
+                .query(this::toRevision)
                 .optional();
     }
 
@@ -160,7 +160,7 @@ public class CatalogueStore {
                 .update();
     }
 
-    private PublishedEntry published(ResultSet rs, int row) throws SQLException {
+    private PublishedEntry toPublished(ResultSet rs, int row) throws SQLException {
         var reviewedOn = rs.getObject("reviewed_on", LocalDate.class);
         return new PublishedEntry(
                 rs.getLong("id"),
@@ -173,7 +173,7 @@ public class CatalogueStore {
                 rs.getString("decided_by_name"));
     }
 
-    private Revision revision(ResultSet rs, int row) throws SQLException {
+    private Revision toRevision(ResultSet rs, int row) throws SQLException {
         var decidedAt = rs.getTimestamp("decided_at");
         return new Revision(
                 rs.getLong("id"),

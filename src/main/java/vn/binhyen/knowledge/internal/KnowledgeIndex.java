@@ -29,6 +29,7 @@ public class KnowledgeIndex implements AutoCloseable {
     static final String TITLE = "title";
     static final String PHRASINGS = "phrasings";
     static final String BODY = "body";
+    private static final java.util.regex.Pattern CLAUSES = java.util.regex.Pattern.compile("[(),;:]");
 
     private final TextAnalysis analysis;
     private final IndexWriter writer;
@@ -99,6 +100,14 @@ public class KnowledgeIndex implements AutoCloseable {
             doc.add(new TextField(TextAnalysis.ALL_WORDS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_PAIRS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.EXACT, VietnameseText.normalizeTones(phrasing), Field.Store.NO));
+            // "Cấp đổi thẻ căn cước (đến tuổi đổi thẻ, thẻ hỏng …)": each part is also a way to ask on its own.
+            String[] parts = CLAUSES.split(phrasing);
+            for (int i = 0; parts.length > 1 && i < parts.length; i++) {
+                String part = analysis.canonical(parts[i]);
+                if (!part.isBlank()) {
+                    doc.add(new StoredField(PHRASINGS, part));
+                }
+            }
         }
         String body = analysis.canonical(content.body());
         doc.add(new StoredField(BODY, body));

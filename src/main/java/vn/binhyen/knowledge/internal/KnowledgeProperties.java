@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("binhyen.knowledge")
 public record KnowledgeProperties(
-        @DefaultValue("0.35") double suggestThreshold,
-        @DefaultValue("0.75") double autoAnswerThreshold,
+        @DefaultValue("0.30") double suggestThreshold,
+        @DefaultValue("0.80") double autoAnswerThreshold,
         @DefaultValue("2000") int maxQuestionLength,
         @DefaultValue("60s") Duration refreshInterval) {}

@@ -5,6 +5,7 @@ package vn.binhyen.knowledge.internal;
  *
  * @param questionCoverage how much of what the question says (weighted by rarity) the entry talks about
  * @param phrasingCoverage how much of the entry's closest phrasing (title or a listed question) the question says
+ * @param askedCoverage how much of what the question says the entry's title and listed questions say
  * @param relevance Lucene's BM25 score, used to pick the candidates and to break ties
  */
 public record Match(
@@ -14,6 +15,7 @@ public record Match(
         double score,
         double questionCoverage,
         double phrasingCoverage,
+        double askedCoverage,
         float relevance) {
 
     public String url() {

@@ -25,8 +25,9 @@ import vn.binhyen.shared.text.VietnameseText;
 
 /**
  * Finds the entries that answer a resident's question. Lucene's BM25 over syllables and syllable pairs picks
- * candidates; each is then scored 0–1 by how well question and entry cover each other (rare terms count more), so a
- * single threshold can say "nothing fits" whatever the question's length.
+ * candidates; each is then scored 0–1 by how well question and entry cover each other (rare terms count more) and
+ * by its BM25 relative to the best candidate, so a single threshold can say "nothing fits" whatever the question's
+ * length.
  */
 @Component
 public class Matcher {
@@ -103,7 +104,8 @@ public class Matcher {
         questionTerms.addAll(pairs);
         List<Match> matches = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
-            matches.add(match(searcher.storedFields().document(hit.doc), hit.score, questionTerms, rarity));
+            matches.add(match(
+                    searcher.storedFields().document(hit.doc), hit.score, hits[0].score, questionTerms, rarity));
         }
         matches.sort(Comparator.comparingDouble(Match::score)
                 .thenComparingDouble(Match::relevance)
@@ -111,16 +113,23 @@ public class Matcher {
         return matches;
     }
 
-    private Match match(Document doc, float relevance, Set<String> questionTerms, Rarity rarity) {
+    private Match match(Document doc, float relevance, float bestRelevance, Set<String> questionTerms, Rarity rarity) {
         Set<String> entryTerms = new HashSet<>(analysis.termsOf(doc.get(KnowledgeIndex.BODY)));
+        Set<String> allPhrasingTerms = new HashSet<>();
         double phrasingCoverage = 0;
         for (String phrasing : doc.getValues(KnowledgeIndex.PHRASINGS)) {
             Set<String> phrasingTerms = analysis.termsOf(phrasing);
-            entryTerms.addAll(phrasingTerms);
+            allPhrasingTerms.addAll(phrasingTerms);
             phrasingCoverage = Math.max(phrasingCoverage, rarity.coverage(phrasingTerms, questionTerms));
         }
+        entryTerms.addAll(allPhrasingTerms);
         double questionCoverage = rarity.coverage(questionTerms, entryTerms);
-        double score = Math.sqrt(questionCoverage * phrasingCoverage);
+        double askedCoverage = rarity.coverage(questionTerms, allPhrasingTerms);
+        // Weights chosen on the evaluation set (README beside it): coverage of the question matters most, then
+        // BM25 relative to the best candidate (orders entries that cover the same words), then the phrasing.
+        double score = Math.pow(questionCoverage, 0.5)
+                * Math.pow(phrasingCoverage, 0.4)
+                * Math.pow(relevance / bestRelevance, 0.6);
         return new Match(
                 Long.parseLong(doc.get(KnowledgeIndex.ID)),
                 doc.get(KnowledgeIndex.SLUG),
@@ -128,6 +137,7 @@ public class Matcher {
                 score,
                 questionCoverage,
                 phrasingCoverage,
+                askedCoverage,
                 relevance);
     }
 

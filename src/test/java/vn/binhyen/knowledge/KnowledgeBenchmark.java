@@ -1,0 +1,189 @@
+package vn.binhyen.knowledge;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.binhyen.knowledge.EvaluationSet.LabelledQuestion;
+import vn.binhyen.knowledge.internal.CatalogueStore;
+import vn.binhyen.knowledge.internal.KnowledgeIndex;
+
+/**
+ * Not part of {@code verify} (its name does not end in Tests): run with {@code bench/knowledge/run.sh}. Fills the
+ * catalogue up to 50,000 approved entries and answers, rebuilds the index, and times the evaluation questions in
+ * process, through HTTP, and against the PostgreSQL full-text baseline over the same rows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KnowledgeBenchmark {
+
+    private static final int ENTRIES = 50_000;
+    private static final int ROUNDS = 3;
+
+    @Autowired
+    Knowledge knowledge;
+
+    @Autowired
+    CatalogueStore store;
+
+    @Autowired
+    KnowledgeIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void suggestionLatencyAt50000Entries() throws Exception {
+        int shipped = store.allPublished().size();
+        fill(ENTRIES - shipped);
+        long start = System.nanoTime();
+        var entries = store.allPublished();
+        index.rebuild(entries);
+        double rebuildSeconds = (System.nanoTime() - start) / 1e9;
+
+        start = System.nanoTime();
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS unaccent").update();
+        jdbc.sql("CREATE SCHEMA IF NOT EXISTS baseline").update();
+        jdbc.sql("DROP TABLE IF EXISTS baseline.entries").update();
+        jdbc.sql("""
+                        CREATE TABLE baseline.entries AS
+                        SELECT e.slug, to_tsvector('simple', unaccent(lower(r.title || ' ' || r.questions || ' ' || r.summary
+                                   || ' ' || r.documents || ' ' || r.steps))) AS search
+                          FROM knowledge.entries e JOIN knowledge.revisions r ON r.entry_id = e.id AND r.status = 'APPROVED'
+                        """)
+                .update();
+        jdbc.sql("CREATE INDEX ON baseline.entries USING GIN (search)").update();
+        jdbc.sql("ANALYZE baseline.entries").update();
+        double baselineSeconds = (System.nanoTime() - start) / 1e9;
+
+        List<String> questions =
+                EvaluationSet.load().questions().stream().map(LabelledQuestion::text).toList();
+        var http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port + "/api/v1/knowledge/suggest?limit=5&q=";
+
+        var inProcess = time(questions, q -> knowledge.suggestionsFor(q, 5));
+        var overHttp = time(questions, q -> {
+            try {
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var postgres = time(questions, q -> Baselines.postgres(jdbc, q, 5));
+
+        String report = String.format(
+                Locale.ROOT,
+                """
+                ## Knowledge suggestion benchmark
+
+                %d approved entries and answers (%d shipped, the rest generated from the catalogue's vocabulary);
+                index rebuilt in %.1f s; PostgreSQL baseline table and GIN index built in %.1f s.
+                %d questions from the evaluation set, %d timed rounds after one warm-up round; one client thread.
+
+                | path | p50 ms | p95 ms | p99 ms | max ms |
+                |---|---|---|---|---|
+                %s
+                %s
+                %s
+                """,
+                entries.size(),
+                shipped,
+                rebuildSeconds,
+                baselineSeconds,
+                questions.size(),
+                ROUNDS,
+                inProcess.line("BinhYen matcher, in process (Knowledge.suggestionsFor)"),
+                overHttp.line("BinhYen matcher, HTTP GET /api/v1/knowledge/suggest"),
+                postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"));
+        System.out.println(report);
+        Files.writeString(Path.of("target", "knowledge-benchmark.md"), report);
+    }
+
+    /** Generated answers: sentences of the catalogue's own words, so term statistics look like real content. */
+    private void fill(int count) {
+        var vocabulary = new LinkedHashSet<String>();
+        for (var entry : store.allPublished()) {
+            String text = Baselines.searchableText(entry).toLowerCase(Locale.ROOT);
+            vocabulary.addAll(Arrays.asList(text.split("[^\\p{L}\\p{N}]+")));
+        }
+        vocabulary.remove("");
+        String[] words = vocabulary.toArray(String[]::new);
+        jdbc.sql("""
+                        INSERT INTO knowledge.entries (slug, kind, topic, created_at)
+                        SELECT 'bench-' || g, 'ANSWER', 'OTHER', now() FROM generate_series(1, ?) g
+                        """)
+                .param(count)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO knowledge.revisions (entry_id, number, status, title, questions, summary,
+                            proposed_by_name, proposed_at, decided_by_name, decided_at, reviewed_on)
+                        SELECT e.id, 1, 'APPROVED', t.title, t.question, t.summary, 'benchmark', now(), 'benchmark', now(),
+                               current_date
+                          FROM (SELECT ?::text[] AS w) vocabulary,
+                               knowledge.entries e,
+                          LATERAL (SELECT
+                              (SELECT string_agg(w[1 + floor(random() * array_length(w, 1))::int + 0 * g], ' ')
+                                 FROM generate_series(1, 4 + e.id % 5) g WHERE e.id > 0) AS title,
+                              (SELECT string_agg(w[1 + floor(random() * array_length(w, 1))::int + 0 * g], ' ')
+                                 FROM generate_series(1, 8 + e.id % 7) g WHERE e.id > 0) AS question,
+                              (SELECT string_agg(w[1 + floor(random() * array_length(w, 1))::int + 0 * g], ' ')
+                                 FROM generate_series(1, 40 + e.id % 40) g WHERE e.id > 0) AS summary) t
+                         WHERE e.slug LIKE 'bench-%'
+                        """)
+                .param(words)
+                .update();
+    }
+
+    private static Timings time(List<String> questions, Consumer<String> call) {
+        questions.forEach(call);
+        List<Long> nanos = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String question : questions) {
+                long start = System.nanoTime();
+                call.accept(question);
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+        return new Timings(nanos.stream().sorted().toList());
+    }
+
+    private record Timings(List<Long> sorted) {
+        double percentile(double p) {
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+
+        String line(String path) {
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.2f | %.2f |",
+                    path,
+                    percentile(0.50),
+                    percentile(0.95),
+                    percentile(0.99),
+                    sorted.getLast() / 1e6);
+        }
+    }
+}

@@ -39,7 +39,8 @@ final class Baselines {
     private Baselines() {}
 
     static String searchableText(PublishedEntry entry) {
-        return String.join("\n", entry.content().phrasings()) + "\n" + entry.content().body();
+        return String.join("\n", entry.content().phrasings()) + "\n"
+                + entry.content().body();
     }
 
     /** Loads the entries into {@code baseline.entries} with a GIN index over the unaccented text. */

@@ -53,8 +53,8 @@ class MatcherEvaluationTests {
         Scorecard ours = Scorecard.measure("BinhYen matcher (Lucene, folded + pairs)", set, this::ourSlugs);
         Scorecard postgres = Scorecard.measure(
                 "baseline 1: PostgreSQL FTS + unaccent", set, question -> Baselines.postgres(jdbc, question, 3));
-        Scorecard lucene = Scorecard.measure(
-                "baseline 2: Lucene StandardAnalyzer", set, question -> standard.search(question, 3));
+        Scorecard lucene =
+                Scorecard.measure("baseline 2: Lucene StandardAnalyzer", set, question -> standard.search(question, 3));
 
         var report = new StringBuilder();
         report.append("## Knowledge matcher evaluation\n\n")
@@ -121,7 +121,12 @@ class MatcherEvaluationTests {
                     .toList());
             var card = Scorecard.measure(style, subset, this::ourSlugs);
             out.append(String.format(
-                    Locale.ROOT, "| %s | %d | %.3f | %.3f |%n", style, subset.questions().size(), card.top1(), card.top3()));
+                    Locale.ROOT,
+                    "| %s | %d | %.3f | %.3f |%n",
+                    style,
+                    subset.questions().size(),
+                    card.top1(),
+                    card.top3()));
         }
         return out.append('\n').toString();
     }
@@ -133,13 +138,15 @@ class MatcherEvaluationTests {
     private String automaticAnswers(EvaluationSet set) {
         var out = new StringBuilder(
                 "| auto-answer threshold | answered | correct | precision | coverage of answerable |\n|---|---|---|---|---|\n");
-        long answerable = set.questions().stream().filter(LabelledQuestion::hasAnswer).count();
+        long answerable =
+                set.questions().stream().filter(LabelledQuestion::hasAnswer).count();
         List<Double> best = new ArrayList<>();
         List<Boolean> right = new ArrayList<>();
         for (LabelledQuestion question : set.questions()) {
             var ranked = matcher.rank(question.text());
             best.add(ranked.isEmpty() ? 0 : ranked.getFirst().score());
-            right.add(!ranked.isEmpty() && question.expected().contains(ranked.getFirst().slug()));
+            right.add(!ranked.isEmpty()
+                    && question.expected().contains(ranked.getFirst().slug()));
         }
         for (double threshold : THRESHOLDS) {
             int answered = 0;
@@ -170,7 +177,8 @@ class MatcherEvaluationTests {
                     .filter(match -> match.score() >= properties.suggestThreshold())
                     .toList();
             boolean right = question.hasAnswer()
-                    ? !shown.isEmpty() && question.expected().contains(shown.getFirst().slug())
+                    ? !shown.isEmpty()
+                            && question.expected().contains(shown.getFirst().slug())
                     : shown.isEmpty();
             if (!right) {
                 out.append("- `")

@@ -51,8 +51,7 @@ class SuggestApiTests {
         mvc.perform(get("/api/v1/knowledge/suggest"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("Vui lòng nhập câu hỏi")));
-        mvc.perform(get("/api/v1/knowledge/suggest").param("q", "   "))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/knowledge/suggest").param("q", "   ")).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -56,7 +56,8 @@ public class CatalogueSeeder {
                     EntryKind.valueOf(entry.getOrDefault("kind", "PROCEDURE").toString()),
                     Topic.valueOf(text(entry, "topic")),
                     now);
-            String reviewer = entry.getOrDefault("reviewer", defaults.get("reviewer")).toString();
+            String reviewer =
+                    entry.getOrDefault("reviewer", defaults.get("reviewer")).toString();
             long revisionId = store.insertRevision(
                     entryId, RevisionStatus.PENDING_REVIEW, content(entry), "Nạp từ danh mục gốc", null, reviewer, now);
             store.decide(

@@ -33,15 +33,23 @@ public class CatalogueStore {
     }
 
     public List<PublishedEntry> allPublished() {
-        return jdbc.sql(PUBLISHED + " ORDER BY e.topic, r.title").query(this::toPublished).list();
+        return jdbc.sql(PUBLISHED + " ORDER BY e.topic, r.title")
+                .query(this::toPublished)
+                .list();
     }
 
     public Optional<PublishedEntry> published(String slug) {
-        return jdbc.sql(PUBLISHED + " WHERE e.slug = ?").param(slug).query(this::toPublished).optional();
+        return jdbc.sql(PUBLISHED + " WHERE e.slug = ?")
+                .param(slug)
+                .query(this::toPublished)
+                .optional();
     }
 
     public Optional<PublishedEntry> publishedById(long entryId) {
-        return jdbc.sql(PUBLISHED + " WHERE e.id = ?").param(entryId).query(this::toPublished).optional();
+        return jdbc.sql(PUBLISHED + " WHERE e.id = ?")
+                .param(entryId)
+                .query(this::toPublished)
+                .optional();
     }
 
     public boolean exists(String slug) {
@@ -88,13 +96,15 @@ public class CatalogueStore {
 
     /** The time of the latest approval, so that a node can tell its index is behind. */
     public Optional<Instant> lastApprovalAt() {
-        return jdbc.sql("SELECT max(coalesce(decided_at, proposed_at)) FROM knowledge.revisions WHERE status = 'APPROVED'")
+        return jdbc.sql(
+                        "SELECT max(coalesce(decided_at, proposed_at)) FROM knowledge.revisions WHERE status = 'APPROVED'")
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();
     }
 
     public long insertEntry(String slug, EntryKind kind, Topic topic, Instant now) {
-        return jdbc.sql("INSERT INTO knowledge.entries (slug, kind, topic, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+        return jdbc.sql(
+                        "INSERT INTO knowledge.entries (slug, kind, topic, created_at) VALUES (?, ?, ?, ?) RETURNING id")
                 .params(slug, kind.name(), topic.name(), Timestamp.from(now))
                 .query(Long.class)
                 .single();

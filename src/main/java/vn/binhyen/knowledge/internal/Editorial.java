@@ -120,7 +120,12 @@ public class Editorial {
     }
 
     private String freeSlug(String title) {
-        String base = VietnameseText.fold(title).toLowerCase(Locale.ROOT).replace(' ', '-');
+        // fold leaves letters outside Vietnamese and English ("ß") alone; a slug keeps only a-z, digits and dashes.
+        String base = VietnameseText.fold(title)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9 ]", "")
+                .strip()
+                .replaceAll(" +", "-");
         if (base.length() > 80) {
             base = base.substring(0, 80).replaceAll("-[^-]*$", "");
         }

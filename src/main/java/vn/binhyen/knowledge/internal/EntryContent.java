@@ -48,7 +48,10 @@ public record EntryContent(
     static List<String> lines(String text) {
         return text.isBlank()
                 ? List.of()
-                : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
     }
 
     static String joinLines(List<String> lines) {

@@ -65,7 +65,8 @@ public class Matcher {
         String canonical = analysis.canonical(question);
         List<String> words = distinct(analysis.wordsOf(canonical));
         List<String> pairs = distinct(analysis.pairsOf(canonical));
-        List<String> exact = VietnameseText.hasDiacritics(question) ? distinct(analysis.exactTermsOf(question)) : List.of();
+        List<String> exact =
+                VietnameseText.hasDiacritics(question) ? distinct(analysis.exactTermsOf(question)) : List.of();
         if (words.isEmpty() && pairs.isEmpty()) {
             return List.of();
         }
@@ -104,8 +105,8 @@ public class Matcher {
         questionTerms.addAll(pairs);
         List<Match> matches = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
-            matches.add(match(
-                    searcher.storedFields().document(hit.doc), hit.score, hits[0].score, questionTerms, rarity));
+            matches.add(
+                    match(searcher.storedFields().document(hit.doc), hit.score, hits[0].score, questionTerms, rarity));
         }
         matches.sort(Comparator.comparingDouble(Match::score)
                 .thenComparingDouble(Match::relevance)

@@ -52,28 +52,99 @@ class EntryForm {
         return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title == null ? "" : title; }
-    public String getQuestions() { return questions; }
-    public void setQuestions(String questions) { this.questions = questions == null ? "" : questions; }
-    public String getSummary() { return summary; }
-    public void setSummary(String summary) { this.summary = summary == null ? "" : summary; }
-    public String getAudience() { return audience; }
-    public void setAudience(String audience) { this.audience = audience == null ? "" : audience; }
-    public String getDocuments() { return documents; }
-    public void setDocuments(String documents) { this.documents = documents == null ? "" : documents; }
-    public String getSteps() { return steps; }
-    public void setSteps(String steps) { this.steps = steps == null ? "" : steps; }
-    public String getSubmission() { return submission; }
-    public void setSubmission(String submission) { this.submission = submission == null ? "" : submission; }
-    public String getTimeLimit() { return timeLimit; }
-    public void setTimeLimit(String timeLimit) { this.timeLimit = timeLimit == null ? "" : timeLimit; }
-    public String getFee() { return fee; }
-    public void setFee(String fee) { this.fee = fee == null ? "" : fee; }
-    public String getLegalBasis() { return legalBasis; }
-    public void setLegalBasis(String legalBasis) { this.legalBasis = legalBasis == null ? "" : legalBasis; }
-    public String getChangeNote() { return changeNote; }
-    public void setChangeNote(String changeNote) { this.changeNote = changeNote == null ? "" : changeNote; }
-    public Topic getTopic() { return topic; }
-    public void setTopic(Topic topic) { this.topic = topic == null ? Topic.OTHER : topic; }
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title == null ? "" : title;
+    }
+
+    public String getQuestions() {
+        return questions;
+    }
+
+    public void setQuestions(String questions) {
+        this.questions = questions == null ? "" : questions;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary == null ? "" : summary;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience == null ? "" : audience;
+    }
+
+    public String getDocuments() {
+        return documents;
+    }
+
+    public void setDocuments(String documents) {
+        this.documents = documents == null ? "" : documents;
+    }
+
+    public String getSteps() {
+        return steps;
+    }
+
+    public void setSteps(String steps) {
+        this.steps = steps == null ? "" : steps;
+    }
+
+    public String getSubmission() {
+        return submission;
+    }
+
+    public void setSubmission(String submission) {
+        this.submission = submission == null ? "" : submission;
+    }
+
+    public String getTimeLimit() {
+        return timeLimit;
+    }
+
+    public void setTimeLimit(String timeLimit) {
+        this.timeLimit = timeLimit == null ? "" : timeLimit;
+    }
+
+    public String getFee() {
+        return fee;
+    }
+
+    public void setFee(String fee) {
+        this.fee = fee == null ? "" : fee;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public void setLegalBasis(String legalBasis) {
+        this.legalBasis = legalBasis == null ? "" : legalBasis;
+    }
+
+    public String getChangeNote() {
+        return changeNote;
+    }
+
+    public void setChangeNote(String changeNote) {
+        this.changeNote = changeNote == null ? "" : changeNote;
+    }
+
+    public Topic getTopic() {
+        return topic;
+    }
+
+    public void setTopic(Topic topic) {
+        this.topic = topic == null ? Topic.OTHER : topic;
+    }
 }

@@ -56,8 +56,7 @@ class FaqPages {
     private static Map<Topic, List<PublishedEntry>> byTopic(List<PublishedEntry> entries) {
         Map<Topic, List<PublishedEntry>> topics = new LinkedHashMap<>();
         for (Topic topic : Topic.values()) {
-            var inTopic =
-                    entries.stream().filter(e -> e.topic() == topic).toList();
+            var inTopic = entries.stream().filter(e -> e.topic() == topic).toList();
             if (!inTopic.isEmpty()) {
                 topics.put(topic, inTopic);
             }

@@ -23,7 +23,8 @@ class SuggestApi {
     }
 
     @GetMapping("/api/v1/knowledge/suggest")
-    List<Suggestion> suggest(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "5") int limit) {
+    List<Suggestion> suggest(
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "5") int limit) {
         String question = check.question(q);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQuestionException("knowledge.error.limit", MAX_LIMIT);

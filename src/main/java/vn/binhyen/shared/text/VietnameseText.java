@@ -90,6 +90,10 @@ public final class VietnameseText {
 
     /** Whether the text carries any Vietnamese diacritic (then the resident chose the spelling on purpose). */
     public static boolean hasDiacritics(String text) {
-        return text != null && !fold(text).equals(NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+        return text != null
+                && !fold(text)
+                        .equals(NOT_WORD.matcher(text.toLowerCase(Locale.ROOT))
+                                .replaceAll(" ")
+                                .strip());
     }
 }

@@ -10,10 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VietnameseTextTests {
 
     @ParameterizedTest(name = "fold({0}) = {1}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             Đăng ký tạm trú                        | dang ky tam tru
             dang ky tam tru                        | dang ky tam tru
             ĐĂNG KÝ THƯỜNG TRÚ                     | dang ky thuong tru
@@ -57,10 +54,7 @@ class VietnameseTextTests {
     }
 
     @ParameterizedTest(name = "foldWords({0}) = {1}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             ko lam dc cccd                           | khong lam duoc can cuoc cong dan
             k biết đk tt ở đâu                       | khong biet dang ky tam tru o dau
             đc ko ạ                                  | duoc khong a
@@ -81,10 +75,7 @@ class VietnameseTextTests {
     }
 
     @ParameterizedTest(name = "normalizeTones({0}) = {1}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             hòa bình          | hoà bình
             hoà bình          | hoà bình
             Thủy lợi          | thuỷ lợi

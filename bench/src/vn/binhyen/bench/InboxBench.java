@@ -137,11 +137,17 @@ public final class InboxBench {
             InboxSql.Scope chiefScope = scopeOf(db, chief);
             InboxSql.Scope areaScope = scopeOf(db, area);
             String search = "/console?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&status=ALL";
+            // A rare search too: one tip's code, as an officer pastes it (a tip some months old in both scopes).
+            String code = single(db, "SELECT t.code FROM reports.tips t WHERE " + areaScope.predicate()
+                    + " ORDER BY t.received_at DESC OFFSET 300 LIMIT 1");
+            String byCode = "/console?q=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&status=ALL";
             List<Case> cases = List.of(
                     new Case("first page, chief", chief, "/console", false, InboxSql.inbox(chiefScope, "OPEN", null), false),
                     new Case("first page, area officer", area, "/console", false, InboxSql.inbox(areaScope, "OPEN", null), false),
                     new Case("search '" + q + "', chief", chief, search, true, InboxSql.inbox(chiefScope, "ALL", q), false),
                     new Case("search '" + q + "', area officer", area, search, true, InboxSql.inbox(areaScope, "ALL", q), false),
+                    new Case("search a code, chief", chief, byCode, true, InboxSql.inbox(chiefScope, "ALL", code), false),
+                    new Case("search a code, area officer", area, byCode, true, InboxSql.inbox(areaScope, "ALL", code), false),
                     new Case("badge, chief", chief, "/console/badge", true, InboxSql.badge(chiefScope), true),
                     new Case("badge, area officer", area, "/console/badge", true, InboxSql.badge(areaScope), true));
             line("officers: %s = %s %s; %s = %s %s villages %s", chief, chiefScope.role(), chiefScope.unitCode(), area,
@@ -210,11 +216,11 @@ public final class InboxBench {
     }
 
     private void table(List<Result> results) {
-        line("%-32s %-32s | %-22s | %-20s | %s", "", "app (HTTP, ms)", "psql (pgbench, ms)", "app/psql", "target");
-        line("%-32s %7s %7s %7s %7s | %7s %7s %6s | %9s %9s | %s", "case", "p50", "p95", "p99", "n", "p50", "p95", "n",
+        line("%-34s %-32s | %-22s | %-20s | %s", "", "app (HTTP, ms)", "psql (pgbench, ms)", "app/psql", "target");
+        line("%-34s %7s %7s %7s %7s | %7s %7s %6s | %9s %9s | %s", "case", "p50", "p95", "p99", "n", "p50", "p95", "n",
                 "p50", "p95", "p95<50ms  <=2x  met");
         for (Result r : results) {
-            line("%-32s %7.2f %7.2f %7.2f %7d | %7.2f %7.2f %6d | %8.1fx %8.1fx | %-9s %-5s %s", r.c().name(),
+            line("%-34s %7.2f %7.2f %7.2f %7d | %7.2f %7.2f %6d | %8.1fx %8.1fx | %-9s %-5s %s", r.c().name(),
                     r.app().p50(), r.app().p95(), r.app().p99(), r.app().n(), r.psql().p50(), r.psql().p95(),
                     r.psql().n(), r.ratio50(), r.ratio95(), yes(r.under50()), yes(r.within2x()),
                     yes(r.under50() && r.within2x()));
@@ -294,7 +300,7 @@ public final class InboxBench {
         if (c.badge() && shown.isEmpty()) {
             shown.add("0");
         }
-        if (bare.isEmpty() || !bare.equals(shown) || (!c.badge() && shown.size() < 25)) {
+        if (bare.isEmpty() || !bare.equals(shown)) {
             throw new IllegalStateException("Case '%s': the bare SQL returns %s but the page shows %s"
                     .formatted(c.name(), bare, shown));
         }
@@ -365,6 +371,16 @@ public final class InboxBench {
                 return new InboxSql.Scope(id, rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(2).equals("AREA_OFFICER") ? villages : List.of());
             }
+        }
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row for " + sql);
+            }
+            return rs.getString(1);
         }
     }
 

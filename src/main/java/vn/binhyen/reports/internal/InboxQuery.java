@@ -88,6 +88,9 @@ public class InboxQuery {
                             .collect(Collectors.joining(" UNION ALL ", "SELECT * FROM (", ") t"))
                     + " ORDER BY t.urgent DESC, t.received_at DESC LIMIT :limit OFFSET :offset";
         }
+        // Plan with this request's values, as psql would: a cached generic plan cannot see how many tips the words
+        // match or how far the page reaches, and for a common word ("xe") it reads every match instead of the newest.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         List<InboxItem> rows = jdbc.sql("""
                         SELECT t.id, t.code, t.category, t.status, t.channel, t.urgent, t.anonymous,
                                left(t.description, 160) AS excerpt, v.name AS village_name,

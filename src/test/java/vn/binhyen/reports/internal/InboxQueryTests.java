@@ -142,6 +142,11 @@ class InboxQueryTests {
                         villageC)
                 .equals(t.villageId()));
         assertPages(scope, filter(null, null, false, null, null, true, false), s -> true, Tip::urgent);
+        for (Tip pasted : List.of(tips.get(0), tips.get(1), tips.get(6))) {
+            assertPages(scope, filter(pasted.code(), null, false, null, null, false, false), s -> true, t -> t.code()
+                    .equals(pasted.code()), false);
+        }
+        assertPages(scope, filter("tb", null, false, null, null, false, false), s -> true);
         assertPages(scope, filter(null, null, false, null, null, false, true), s -> true, t -> Long.valueOf(me)
                 .equals(t.assignedOfficerId()));
     }
@@ -163,6 +168,15 @@ class InboxQueryTests {
 
     private void assertPages(
             AccessScope scope, InboxFilter filter, Predicate<TipStatus> status, Predicate<Tip> matches) {
+        assertPages(scope, filter, status, matches, true);
+    }
+
+    private void assertPages(
+            AccessScope scope,
+            InboxFilter filter,
+            Predicate<TipStatus> status,
+            Predicate<Tip> matches,
+            boolean mustShowSomething) {
         List<String> expected = tips.stream()
                 .filter(t -> scope.covers(
                         commune.provinceCode(), commune.code(), t.villageId(), t.assignedOfficerId()))
@@ -173,7 +187,9 @@ class InboxQueryTests {
                         .reversed())
                 .map(Tip::code)
                 .toList();
-        assertThat(expected).as("the fixture leaves this filter something to show").isNotEmpty();
+        if (mustShowSomething) {
+            assertThat(expected).as("the fixture leaves this filter something to show").isNotEmpty();
+        }
         List<String> shown = new ArrayList<>();
         for (int page = 0; ; page++) {
             var result = inbox.find(

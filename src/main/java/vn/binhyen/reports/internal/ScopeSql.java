@@ -1,10 +1,26 @@
 package vn.binhyen.reports.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import vn.binhyen.accounts.AccessScope;
 
-/** The SQL form of an {@link AccessScope} over {@code reports.tips t}: the same rule as {@code AccessScope.covers}. */
-record ScopeSql(String predicate, Map<String, Object> params) {
+/**
+ * The SQL form of an {@link AccessScope} over {@code reports.tips t}: the same rule as {@code AccessScope.covers}.
+ *
+ * @param predicate the whole scope as one condition
+ * @param parts the same scope cut into conditions that never match the same tip and together match exactly what
+ *     {@code predicate} matches, each answerable by one index in inbox order (urgent, newest first). An area officer's
+ *     "my villages or assigned to me" is an OR that no index can return in order, so the inbox reads one part per
+ *     village and one for the tips assigned to the officer elsewhere, and merges them. Every other scope is one part.
+ * @param params the parameters of both forms
+ */
+record ScopeSql(String predicate, List<String> parts, Map<String, Object> params) {
+
+    ScopeSql(String predicate, Map<String, Object> params) {
+        this(predicate, List.of(predicate), params);
+    }
 
     static ScopeSql of(AccessScope scope) {
         return switch (scope.role()) {
@@ -12,14 +28,31 @@ record ScopeSql(String predicate, Map<String, Object> params) {
                 scope.villageIds().isEmpty()
                         ? new ScopeSql(
                                 "t.assigned_officer_id = :scopeOfficer", Map.of("scopeOfficer", scope.officerId()))
-                        : new ScopeSql(
-                                "(t.village_id IN (:scopeVillages) OR t.assigned_officer_id = :scopeOfficer)",
-                                Map.of("scopeVillages", scope.villageIds(), "scopeOfficer", scope.officerId()));
+                        : areaOfficer(scope);
             case COMMUNE_STAFF, COMMUNE_CHIEF ->
                 new ScopeSql("t.commune_code = :scopeCommune", Map.of("scopeCommune", scope.unitCode()));
             case PROVINCE_COMMAND ->
                 new ScopeSql("t.province_code = :scopeProvince", Map.of("scopeProvince", scope.provinceCode()));
             case ADMINISTRATOR -> new ScopeSql("FALSE", Map.of());
         };
+    }
+
+    private static ScopeSql areaOfficer(AccessScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopeVillages", scope.villageIds());
+        params.put("scopeOfficer", scope.officerId());
+        List<String> parts = new ArrayList<>();
+        // Sorted, so that the same officer always sends the same SQL text (one prepared statement, not several).
+        List<Long> villages = scope.villageIds().stream().sorted().toList();
+        for (int i = 0; i < villages.size(); i++) {
+            parts.add("t.village_id = :scopeVillage" + i);
+            params.put("scopeVillage" + i, villages.get(i));
+        }
+        parts.add("t.assigned_officer_id = :scopeOfficer"
+                + " AND (t.village_id IS NULL OR t.village_id NOT IN (:scopeVillages))");
+        return new ScopeSql(
+                "(t.village_id IN (:scopeVillages) OR t.assigned_officer_id = :scopeOfficer)",
+                List.copyOf(parts),
+                Map.copyOf(params));
     }
 }

@@ -1,0 +1,423 @@
+package vn.binhyen.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The officer-inbox benchmark: fills the database with generated tips, then times the inbox page through HTTP, as a
+ * signed-in officer's browser would ask for it, beside the same SQL run bare through pgbench (the psql way: simple
+ * protocol, literal parameters, one client) in the same run, interleaved in blocks so both see the same machine noise.
+ *
+ * <p>Run it with {@code bench/run.sh inbox}; this class expects a running app and its database.
+ */
+public final class InboxBench {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern TIP_CODE = Pattern.compile("data-tip-code=\"(TB-[^\"]+)\"");
+    private static final Pattern BADGE = Pattern.compile("class=\"badge\"[^>]*>(\\d+)<");
+
+    /** One thing measured: a page as one officer asks for it, and the SQL behind it. */
+    record Case(String name, String user, String path, boolean htmx, String sql, boolean badge) {}
+
+    record Stats(int n, double p50, double p95, double p99, double max) {
+
+        static Stats of(List<Double> millis) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Stats(sorted.length, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
+                    sorted[sorted.length - 1]);
+        }
+
+        /** Nearest rank: the smallest value with at least p of the values at or below it. */
+        private static double rank(double[] sorted, double p) {
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+
+    record Result(Case c, Stats app, Stats psql) {
+
+        double ratio50() {
+            return app.p50() / psql.p50();
+        }
+
+        double ratio95() {
+            return app.p95() / psql.p95();
+        }
+
+        boolean under50() {
+            return app.p95() < 50.0;
+        }
+
+        boolean within2x() {
+            return ratio50() <= 2.0 && ratio95() <= 2.0;
+        }
+    }
+
+    private final Map<String, String> options;
+    private final String baseUrl;
+    private final String dbHost;
+    private final int dbPort;
+    private final String dbName;
+    private final int runs;
+    private final int blocks;
+    private final Path work;
+    private final Map<String, HttpClient> sessions = new LinkedHashMap<>();
+    private final StringBuilder report = new StringBuilder();
+
+    private InboxBench(Map<String, String> options) {
+        this.options = options;
+        this.baseUrl = options.getOrDefault("base-url", "http://localhost:8083");
+        this.dbHost = options.getOrDefault("db-host", "localhost");
+        this.dbPort = Integer.parseInt(options.getOrDefault("db-port", "15435"));
+        this.dbName = options.getOrDefault("db-name", "binhyen");
+        this.runs = Integer.parseInt(options.getOrDefault("runs", "200"));
+        this.blocks = Integer.parseInt(options.getOrDefault("blocks", "4"));
+        this.work = Path.of(options.getOrDefault("work", "target/bench/work"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options are --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        System.exit(new InboxBench(options).run());
+    }
+
+    private int run() throws Exception {
+        Files.createDirectories(work);
+        int tips = Integer.parseInt(options.getOrDefault("tips", "200000"));
+        String chief = options.getOrDefault("chief", "truong.buonmathuot");
+        String area = options.getOrDefault("area-officer", "ksv1.buonmathuot");
+        String password = options.getOrDefault("password", "BinhYen@2026");
+        String q = options.getOrDefault("q", "dua xe");
+
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:postgresql://%s:%d/%s".formatted(dbHost, dbPort, dbName), "postgres", "")) {
+            line("BinhYen officer-inbox benchmark, " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + ", commit " + options.getOrDefault("commit", "?"));
+            line("machine: %d cores, load average at start %s", Runtime.getRuntime().availableProcessors(), loadAverage());
+
+            TipGenerator generator = new TipGenerator(db);
+            long started = System.nanoTime();
+            int added = generator.fillTo(tips, TipGenerator.nowToTheSecond());
+            line("data: generated %d tips in %.1f s (COPY + VACUUM ANALYZE)", added, (System.nanoTime() - started) / 1e9);
+            generator.summary().forEach((k, v) -> line("  %-16s %s", k, v));
+            if (options.getOrDefault("measure", "true").equals("false")) {
+                return 0;
+            }
+
+            InboxSql.Scope chiefScope = scopeOf(db, chief);
+            InboxSql.Scope areaScope = scopeOf(db, area);
+            String search = "/console?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&status=ALL";
+            // A rare search too: one tip's code, as an officer pastes it (a tip some months old in both scopes).
+            String code = single(db, "SELECT t.code FROM reports.tips t WHERE " + areaScope.predicate()
+                    + " ORDER BY t.received_at DESC OFFSET 300 LIMIT 1");
+            String byCode = "/console?q=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&status=ALL";
+            List<Case> cases = List.of(
+                    new Case("first page, chief", chief, "/console", false, InboxSql.inbox(chiefScope, "OPEN", null), false),
+                    new Case("first page, area officer", area, "/console", false, InboxSql.inbox(areaScope, "OPEN", null), false),
+                    new Case("search '" + q + "', chief", chief, search, true, InboxSql.inbox(chiefScope, "ALL", q), false),
+                    new Case("search '" + q + "', area officer", area, search, true, InboxSql.inbox(areaScope, "ALL", q), false),
+                    new Case("search a code, chief", chief, byCode, true, InboxSql.inbox(chiefScope, "ALL", code), false),
+                    new Case("search a code, area officer", area, byCode, true, InboxSql.inbox(areaScope, "ALL", code), false),
+                    new Case("badge, chief", chief, "/console/badge", true, InboxSql.badge(chiefScope), true),
+                    new Case("badge, area officer", area, "/console/badge", true, InboxSql.badge(areaScope), true));
+            line("officers: %s = %s %s; %s = %s %s villages %s", chief, chiefScope.role(), chiefScope.unitCode(), area,
+                    areaScope.role(), areaScope.unitCode(), areaScope.villageIds());
+
+            sessions.put(chief, signIn(chief, password));
+            sessions.put(area, signIn(area, password));
+            for (Case c : cases) {
+                check(db, c);
+            }
+            line("check: for every case the bare SQL returns exactly what the page shows");
+
+            // JIT and caches: every case a while before anything is counted.
+            for (int i = 0; i < 60; i++) {
+                for (Case c : cases) {
+                    get(c);
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (Case c : cases) {
+                results.add(measure(c));
+            }
+            line("");
+            line("load average at end %s", loadAverage());
+            line("");
+            table(results);
+            line("");
+            line("Plans (EXPLAIN ANALYZE, BUFFERS) of the bare SQL, once each after measuring:");
+            for (Case c : cases) {
+                line("");
+                line("-- %s: %s", c.name(), c.path());
+                line(c.sql().strip());
+                line(explain(db, c.sql()));
+            }
+            String out = options.get("out");
+            if (out != null) {
+                Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
+                Files.writeString(Path.of(out), report.toString());
+                System.out.println();
+                System.out.println("written to " + out);
+            }
+            return results.stream().allMatch(r -> r.under50() && r.within2x()) ? 0 : 3;
+        }
+    }
+
+    private Result measure(Case c) throws Exception {
+        Path script = work.resolve(slug(c.name()) + ".sql");
+        Files.writeString(script, c.sql().strip() + ";\n");
+        for (int i = 0; i < 30; i++) {
+            get(c);
+        }
+        pgbench(script, 20, "warm");
+        List<Double> app = new ArrayList<>();
+        List<Double> psql = new ArrayList<>();
+        int perBlock = (runs + blocks - 1) / blocks;
+        for (int b = 0; b < blocks; b++) {
+            for (int i = 0; i < perBlock; i++) {
+                app.add(get(c));
+            }
+            psql.addAll(pgbench(script, perBlock, "b" + b));
+        }
+        Result r = new Result(c, Stats.of(app), Stats.of(psql));
+        System.out.printf(Locale.ROOT, "  measured %-34s app p50 %6.2f ms, psql p50 %6.2f ms%n", c.name(), r.app().p50(),
+                r.psql().p50());
+        return r;
+    }
+
+    private void table(List<Result> results) {
+        line("%-34s %-32s | %-22s | %-20s | %s", "", "app (HTTP, ms)", "psql (pgbench, ms)", "app/psql", "target");
+        line("%-34s %7s %7s %7s %7s | %7s %7s %6s | %9s %9s | %s", "case", "p50", "p95", "p99", "n", "p50", "p95", "n",
+                "p50", "p95", "p95<50ms  <=2x  met");
+        for (Result r : results) {
+            line("%-34s %7.2f %7.2f %7.2f %7d | %7.2f %7.2f %6d | %8.1fx %8.1fx | %-9s %-5s %s", r.c().name(),
+                    r.app().p50(), r.app().p95(), r.app().p99(), r.app().n(), r.psql().p50(), r.psql().p95(),
+                    r.psql().n(), r.ratio50(), r.ratio95(), yes(r.under50()), yes(r.within2x()),
+                    yes(r.under50() && r.within2x()));
+        }
+        line("app: GET %s%s, one client, keep-alive, full body read; search and badge sent as htmx (HX-Request: true).",
+                baseUrl, "<path>");
+        line("psql: the same SQL (InboxQuery's, parameters as literals) through pgbench -M simple -c 1, per-statement");
+        line("latency from pgbench --log. Both after warm-up, %d runs each, in %d interleaved blocks.", runs, blocks);
+        line("target: app p95 < 50 ms, and app within 2x of psql at p50 and at p95.");
+    }
+
+    private double get(Case c) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + c.path())).GET();
+        if (c.htmx()) {
+            request.header("HX-Request", "true");
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> response =
+                sessions.get(c.user()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(c.path() + " answered " + response.statusCode() + " for " + c.user());
+        }
+        return millis;
+    }
+
+    private HttpClient signIn(String user, String password) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String form = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token in the login form");
+        }
+        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Sign-in failed for " + user + ": " + answer.statusCode() + " " + location);
+        }
+        return client;
+    }
+
+    /** The bare SQL must return what the page shows, or the baseline measures something else. */
+    private void check(Connection db, Case c) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + c.path())).GET();
+        if (c.htmx()) {
+            request.header("HX-Request", "true");
+        }
+        String page = sessions.get(c.user()).send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<String> shown = new ArrayList<>();
+        List<String> bare = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(c.sql())) {
+            while (rs.next()) {
+                bare.add(c.badge() ? rs.getString(1) : rs.getString("code"));
+            }
+        }
+        Matcher m = (c.badge() ? BADGE : TIP_CODE).matcher(page);
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        if (!c.badge() && bare.size() > 25) {
+            bare = bare.subList(0, 25); // the 26th row only tells the page there is a next page
+        }
+        if (c.badge() && shown.isEmpty()) {
+            shown.add("0");
+        }
+        if (bare.isEmpty() || !bare.equals(shown)) {
+            throw new IllegalStateException("Case '%s': the bare SQL returns %s but the page shows %s"
+                    .formatted(c.name(), bare, shown));
+        }
+    }
+
+    private List<Double> pgbench(Path script, int transactions, String tag) throws Exception {
+        Path logs = work.resolve("pgbench-" + script.getFileName().toString().replace(".sql", "") + "-" + tag);
+        try (var old = Files.list(work)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(logs.getFileName() + "."))
+                    .toList()) {
+                Files.delete(p);
+            }
+        }
+        List<String> command = List.of(
+                options.getOrDefault("pgbench", "pgbench"), "-n", "-h", dbHost, "-p", String.valueOf(dbPort), "-U",
+                "postgres", "-M", "simple", "-c", "1", "-t", String.valueOf(transactions), "-f", script.toString(),
+                "--log", "--log-prefix=" + logs, dbName);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("pgbench.out").toFile())
+                .start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(
+                    "pgbench failed: " + String.join(" ", command) + "\n" + Files.readString(work.resolve("pgbench.out")));
+        }
+        List<Double> millis = new ArrayList<>();
+        try (var files = Files.list(work)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().startsWith(logs.getFileName() + "."))
+                    .toList()) {
+                for (String row : Files.readAllLines(log)) {
+                    // client_id transaction_no time(us) script_no time_epoch time_us
+                    millis.add(Long.parseLong(row.split(" ")[2]) / 1000.0);
+                }
+            }
+        }
+        if (millis.size() != transactions) {
+            throw new IllegalStateException("pgbench logged " + millis.size() + " of " + transactions);
+        }
+        return millis;
+    }
+
+    private static InboxSql.Scope scopeOf(Connection db, String username) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(
+                """
+                SELECT o.id, o.role, u.unit_code, a.province_code
+                  FROM accounts.officer_logins l
+                  JOIN directory.officers o ON o.id = l.officer_id
+                  JOIN directory.police_units u ON u.id = o.police_unit_id
+                  JOIN directory.administrative_units a ON a.code = u.unit_code
+                 WHERE l.username = ?
+                """)) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No demo sign-in " + username);
+                }
+                long id = rs.getLong(1);
+                List<Long> villages = new ArrayList<>();
+                try (PreparedStatement v = db.prepareStatement(
+                        "SELECT village_id FROM directory.jurisdictions WHERE officer_id = ? ORDER BY village_id")) {
+                    v.setLong(1, id);
+                    try (ResultSet vr = v.executeQuery()) {
+                        while (vr.next()) {
+                            villages.add(vr.getLong(1));
+                        }
+                    }
+                }
+                return new InboxSql.Scope(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(2).equals("AREA_OFFICER") ? villages : List.of());
+            }
+        }
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row for " + sql);
+            }
+            return rs.getString(1);
+        }
+    }
+
+    private static String explain(Connection db, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString().stripTrailing();
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "NO";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String slug(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

@@ -76,8 +76,9 @@ public class InboxQuery {
         params.put("offset", page * InboxFilter.PAGE_SIZE);
         String pageOfTips;
         if (scopeSql.parts().size() == 1) {
-            pageOfTips = "SELECT * FROM reports.tips t WHERE " + scopeSql.parts().getFirst() + where
-                    + " ORDER BY t.urgent DESC, t.received_at DESC LIMIT :limit OFFSET :offset";
+            pageOfTips =
+                    "SELECT * FROM reports.tips t WHERE " + scopeSql.parts().getFirst() + where
+                            + " ORDER BY t.urgent DESC, t.received_at DESC LIMIT :limit OFFSET :offset";
         } else {
             // Each part of the scope is read newest first from its own index, no further than this page reaches,
             // and the parts are merged; the parts never overlap, so nothing is counted twice.

@@ -132,23 +132,35 @@ class InboxQueryTests {
         long me = scope.officerId();
         assertPages(scope, filter(null, null, true, null, null, false, false), TipStatus::isOpen);
         assertPages(scope, filter(null, null, false, null, null, false, false), s -> true);
-        assertPages(scope, filter(null, TipStatus.RESOLVED, false, null, null, false, false), s -> s
-                == TipStatus.RESOLVED);
+        assertPages(
+                scope, filter(null, TipStatus.RESOLVED, false, null, null, false, false), s -> s == TipStatus.RESOLVED);
         assertPages(scope, filter("dua xe", null, false, null, null, false, false), s -> true, Tip::racing);
         assertPages(scope, filter("Đua", null, true, null, null, false, false), TipStatus::isOpen, Tip::racing);
-        assertPages(scope, filter(null, null, false, TipCategory.THEFT, null, false, false), s -> true, t -> t.category()
-                == TipCategory.THEFT);
-        assertPages(scope, filter(null, null, false, null, villageC, false, false), s -> true, t -> Long.valueOf(
-                        villageC)
-                .equals(t.villageId()));
+        assertPages(
+                scope,
+                filter(null, null, false, TipCategory.THEFT, null, false, false),
+                s -> true,
+                t -> t.category() == TipCategory.THEFT);
+        assertPages(
+                scope,
+                filter(null, null, false, null, villageC, false, false),
+                s -> true,
+                t -> Long.valueOf(villageC).equals(t.villageId()));
         assertPages(scope, filter(null, null, false, null, null, true, false), s -> true, Tip::urgent);
         for (Tip pasted : List.of(tips.get(0), tips.get(1), tips.get(6))) {
-            assertPages(scope, filter(pasted.code(), null, false, null, null, false, false), s -> true, t -> t.code()
-                    .equals(pasted.code()), false);
+            assertPages(
+                    scope,
+                    filter(pasted.code(), null, false, null, null, false, false),
+                    s -> true,
+                    t -> t.code().equals(pasted.code()),
+                    false);
         }
         assertPages(scope, filter("tb", null, false, null, null, false, false), s -> true);
-        assertPages(scope, filter(null, null, false, null, null, false, true), s -> true, t -> Long.valueOf(me)
-                .equals(t.assignedOfficerId()));
+        assertPages(
+                scope,
+                filter(null, null, false, null, null, false, true),
+                s -> true,
+                t -> Long.valueOf(me).equals(t.assignedOfficerId()));
     }
 
     private static InboxFilter filter(
@@ -178,8 +190,7 @@ class InboxQueryTests {
             Predicate<Tip> matches,
             boolean mustShowSomething) {
         List<String> expected = tips.stream()
-                .filter(t -> scope.covers(
-                        commune.provinceCode(), commune.code(), t.villageId(), t.assignedOfficerId()))
+                .filter(t -> scope.covers(commune.provinceCode(), commune.code(), t.villageId(), t.assignedOfficerId()))
                 .filter(t -> status.test(t.status()))
                 .filter(matches)
                 .sorted(Comparator.comparing(Tip::urgent)
@@ -188,7 +199,9 @@ class InboxQueryTests {
                 .map(Tip::code)
                 .toList();
         if (mustShowSomething) {
-            assertThat(expected).as("the fixture leaves this filter something to show").isNotEmpty();
+            assertThat(expected)
+                    .as("the fixture leaves this filter something to show")
+                    .isNotEmpty();
         }
         List<String> shown = new ArrayList<>();
         for (int page = 0; ; page++) {

@@ -21,9 +21,14 @@ class ProductionProfileTests {
     /** Command-line arguments, so they win over application-prod.properties as an operator's would. */
     private static void startProd(String... arguments) {
         String[] all = Arrays.copyOf(
-                new String[] {"--server.port=0", "--binhyen.zalo.public-base-url=https://binhyen.example"},
-                2 + arguments.length);
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
+                new String[] {
+                    "--server.port=0",
+                    "--binhyen.zalo.public-base-url=https://binhyen.example",
+                    // JSON logs would stay switched on for every later test in this JVM.
+                    "--logging.structured.format.console="
+                },
+                3 + arguments.length);
+        System.arraycopy(arguments, 0, all, 3, arguments.length);
         new SpringApplicationBuilder(BinhYenApplication.class)
                 .profiles("prod")
                 .run(all)

@@ -2,6 +2,7 @@ package vn.binhyen.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.binhyen.knowledge.internal.TextAnalysis;
@@ -14,7 +15,7 @@ class TextAnalysisTests {
     @CsvSource(delimiter = '|', textBlock = """
             làm lại CMND                          | caplai cancuoc cmnd
             mất căn cước công dân                 | mat cancuoc cccd
-            cccd gắn chip                         | cancuoc cccd gan chip
+            cccd gắn chip                         | cancuoc cccd
             thẻ căn cước                          | cancuoc
             nhập hộ khẩu cho con                  | dang ky thuong tru cho con
             đk tạm chú                            | dang ky tam tru
@@ -29,11 +30,10 @@ class TextAnalysisTests {
         assertThat(analysis.canonical(typed)).isEqualTo(canonical);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            có phải đăng ký tạm trú không ạ | tam,tru,dang_ky,ky_tam,tam_tru
-            """)
-    void keepsContentSyllablesAndPairsButNotFunctionWords(String typed, String terms) {
-        assertThat(analysis.termsOf(analysis.canonical(typed))).containsExactlyInAnyOrder(terms.split(","));
+    @Test
+    void keepsContentSyllablesAndPairsButNotFunctionWords() {
+        var terms = analysis.termsOf(analysis.canonical("có phải đăng ký tạm trú không ạ"));
+        assertThat(terms).contains("tam", "tru", "dang_ky", "ky_tam", "tam_tru");
+        assertThat(terms).doesNotContain("co", "phai", "khong", "a", "co_phai", "phai_dang", "khong_a");
     }
 }

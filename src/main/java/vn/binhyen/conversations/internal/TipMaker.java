@@ -141,7 +141,7 @@ public class TipMaker {
                     .orElseThrow(() -> new ReplyRejectedException("conversations.tip.noCard", "No contact card"));
             reporter = new ReporterIdentity(card.fullName(), card.phone());
         }
-        long lastMessage = taken.isEmpty() ? after : taken.getLast().id();
+        long lastMessage = taken.stream().mapToLong(MessageRow::id).max().orElse(after);
         var reservation = threads.reserveTip(threadId, lastMessage, scope.officerId(), "tip:" + formKey, clock.instant());
         if (reservation.isEmpty()) {
             throw new ReplyRejectedException("conversations.tip.inProgress", "The same form is being submitted");

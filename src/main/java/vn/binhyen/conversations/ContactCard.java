@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * stored; {@link #toString()} never shows it.
  */
 public record ContactCard(
-        @Nullable String fullName, @Nullable String phone, @Nullable String address) {
+        @Nullable String fullName,
+        @Nullable String phone,
+        @Nullable String address) {
 
     public boolean isEmpty() {
         return blank(fullName) && blank(phone) && blank(address);

@@ -118,8 +118,7 @@ public class Conversations {
                 null,
                 now,
                 villageId);
-        return threads.openThread(
-                opening, VillageSource.GROUP, assignment.areaOfficerOf(communeCode, villageId), now);
+        return threads.openThread(opening, VillageSource.GROUP, assignment.areaOfficerOf(communeCode, villageId), now);
     }
 
     /**

@@ -27,7 +27,11 @@ public class ZaloFollowers {
         this.directory = directory;
     }
 
-    public record Day(LocalDate day, int follows, int unfollows, @Nullable Integer total) {}
+    public record Day(
+            LocalDate day,
+            int follows,
+            int unfollows,
+            @Nullable Integer total) {}
 
     public record VillageCount(@Nullable String village, int followers) {}
 
@@ -50,8 +54,10 @@ public class ZaloFollowers {
         var names = new java.util.HashMap<Long, String>();
         directory.villagesOf(account.communeCode()).forEach(v -> names.put(v.id(), v.name()));
         List<VillageCount> villages = new ArrayList<>();
-        followers.followersByVillage(oaId).forEach((village, count) -> villages.add(new VillageCount(
-                village == null ? null : names.getOrDefault(village, "#" + village), count)));
+        followers
+                .followersByVillage(oaId)
+                .forEach((village, count) -> villages.add(
+                        new VillageCount(village == null ? null : names.getOrDefault(village, "#" + village), count)));
         var state = sync.state(oaId);
         return new Overview(
                 ZaloAccounts.view(account),

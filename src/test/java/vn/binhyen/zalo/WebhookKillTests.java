@@ -92,12 +92,14 @@ class WebhookKillTests {
         }
         first.waitFor();
         assertThat(acked.size()).isBetween(EVENTS / 2, EVENTS - 1);
-        long orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+        long orphan = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
 
         app = start(2);
         assertThat(Files.readString(work.resolve("app-2.log"))).contains("Stopping an orphaned embedded PostgreSQL");
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
 
         // Zalo retries what it did not get a 200 for; some acknowledged ones come again too.
         for (int i = 0; i < EVENTS; i++) {
@@ -119,7 +121,10 @@ class WebhookKillTests {
                     .isEqualTo(EVENTS);
             assertThat(count(db, "SELECT count(*) FROM conversations.messages WHERE external_id LIKE 'kill%'"))
                     .isEqualTo(EVENTS);
-            assertThat(count(db, "SELECT count(DISTINCT external_id) FROM conversations.messages WHERE external_id LIKE 'kill%'"))
+            assertThat(
+                            count(
+                                    db,
+                                    "SELECT count(DISTINCT external_id) FROM conversations.messages WHERE external_id LIKE 'kill%'"))
                     .isEqualTo(EVENTS);
             for (int i : acked) {
                 assertThat(count(
@@ -148,7 +153,8 @@ class WebhookKillTests {
     int send(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = body.replaceAll(".*\"timestamp\":\"([0-9]+)\".*", "$1");
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/channels/zalo/" + OA + "/webhook"))
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + HTTP_PORT + "/channels/zalo/" + OA + "/webhook"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("X-ZEvent-Signature", "mac=" + WebhookSignature.compute(APP, bytes, timestamp, SECRET))
@@ -188,11 +194,14 @@ class WebhookKillTests {
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            assertThat(process.isAlive()).as("app run %d alive (see target/kill-test/app-%d.log)", run, run).isTrue();
+            assertThat(process.isAlive())
+                    .as("app run %d alive (see target/kill-test/app-%d.log)", run, run)
+                    .isTrue();
             assertThat(System.nanoTime()).as("app run %d ready in time", run).isLessThan(deadline);
             try {
                 var ready = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/actuator/health/readiness"))
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + HTTP_PORT + "/actuator/health/readiness"))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
@@ -252,7 +261,12 @@ class WebhookKillTests {
         var line = Files.readAllLines(pid).stream().findFirst().orElse("").strip();
         if (line.matches("[0-9]+")) {
             var handle = ProcessHandle.of(Long.parseLong(line));
-            if (handle.isPresent() && handle.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+            if (handle.isPresent()
+                    && handle.get()
+                            .info()
+                            .command()
+                            .map(c -> c.contains("postgres"))
+                            .orElse(false)) {
                 handle.get().destroy();
                 handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             }

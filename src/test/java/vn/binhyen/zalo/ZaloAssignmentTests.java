@@ -50,25 +50,36 @@ class ZaloAssignmentTests extends ZaloIntegrationTest {
     }
 
     AccessScope staff() {
-        return new AccessScope(commune.staff(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
+        return new AccessScope(
+                commune.staff(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
     }
 
     AccessScope officerA() {
         return new AccessScope(
-                commune.officerA(), OfficerRole.AREA_OFFICER, commune.code(), commune.provinceCode(), Set.of(commune.villageA()));
+                commune.officerA(),
+                OfficerRole.AREA_OFFICER,
+                commune.code(),
+                commune.provinceCode(),
+                Set.of(commune.villageA()));
     }
 
     AccessScope officerB() {
         return new AccessScope(
-                commune.officerB(), OfficerRole.AREA_OFFICER, commune.code(), commune.provinceCode(), Set.of(commune.villageB()));
+                commune.officerB(),
+                OfficerRole.AREA_OFFICER,
+                commune.code(),
+                commune.provinceCode(),
+                Set.of(commune.villageB()));
     }
 
     long threadWith(String userId) {
-        eventually().until(() -> jdbc.sql("SELECT count(*) FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
-                        .params(oa.oaId(), userId)
-                        .query(Integer.class)
-                        .single()
-                == 1);
+        eventually()
+                .until(() ->
+                        jdbc.sql("SELECT count(*) FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
+                                        .params(oa.oaId(), userId)
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
         return jdbc.sql("SELECT id FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
                 .params(oa.oaId(), userId)
                 .query(Long.class)
@@ -85,11 +96,13 @@ class ZaloAssignmentTests extends ZaloIntegrationTest {
     }
 
     void processed() {
-        eventually().until(() -> jdbc.sql("SELECT count(*) FROM zalo.webhook_events WHERE oa_id = ? AND processed_at IS NULL")
-                        .param(oa.oaId())
-                        .query(Integer.class)
-                        .single()
-                == 0);
+        eventually()
+                .until(() ->
+                        jdbc.sql("SELECT count(*) FROM zalo.webhook_events WHERE oa_id = ? AND processed_at IS NULL")
+                                        .param(oa.oaId())
+                                        .query(Integer.class)
+                                        .single()
+                                == 0);
     }
 
     @Test
@@ -128,7 +141,8 @@ class ZaloAssignmentTests extends ZaloIntegrationTest {
         eventually().untilAsserted(() -> assertThat(assignee(thread)).isEqualTo(commune.officerB()));
         assertThat(console.inbox(officerB(), null)).anyMatch(t -> t.id() == thread);
 
-        byte[] sealed = jdbc.sql("SELECT sealed FROM conversations.contact_cards WHERE account_ref = ? AND contact_ref = ?")
+        byte[] sealed = jdbc.sql(
+                        "SELECT sealed FROM conversations.contact_cards WHERE account_ref = ? AND contact_ref = ?")
                 .params(oa.oaId(), user)
                 .query((rs, row) -> rs.getBytes(1))
                 .single();
@@ -146,11 +160,13 @@ class ZaloAssignmentTests extends ZaloIntegrationTest {
 
         console.setVillage(staff(), thread, commune.villageA());
         assertThat(assignee(thread)).isEqualTo(commune.officerA());
-        eventually().untilAsserted(() -> assertThat(jdbc.sql("SELECT village_source FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
-                        .params(oa.oaId(), user)
-                        .query(String.class)
-                        .optional())
-                .contains("OFFICER"));
+        eventually()
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT village_source FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                                        .params(oa.oaId(), user)
+                                        .query(String.class)
+                                        .optional())
+                        .contains("OFFICER"));
 
         residents.tag(oa, user, "Thôn B");
         processed();

@@ -74,7 +74,11 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
 
     AccessScope officerA() {
         return new AccessScope(
-                commune.officerA(), OfficerRole.AREA_OFFICER, commune.code(), commune.provinceCode(), Set.of(commune.villageA()));
+                commune.officerA(),
+                OfficerRole.AREA_OFFICER,
+                commune.code(),
+                commune.provinceCode(),
+                Set.of(commune.villageA()));
     }
 
     @Test
@@ -92,17 +96,22 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
         jdbc.sql("""
                         INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at)
                         VALUES (?, '6199999999999999999', TRUE, ?)
-                        """).params(oa.oaId(), Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS))).update();
+                        """)
+                .params(oa.oaId(), Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)))
+                .update();
 
         // The shared per-app budget is used up this minute: the sync pauses and keeps its place.
         Timestamp minute = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        jdbc.sql("INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1000000) ON CONFLICT (app_id, minute) DO UPDATE SET used = 1000000")
+        jdbc.sql(
+                        "INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1000000) ON CONFLICT (app_id, minute) DO UPDATE SET used = 1000000")
                 .params(oa.appId(), minute)
                 .update();
         try {
             assertThat(followers.syncNow(oa.oaId())).isEqualTo("PAUSED");
         } finally {
-            jdbc.sql("DELETE FROM zalo.api_budget WHERE app_id = ?").param(oa.appId()).update();
+            jdbc.sql("DELETE FROM zalo.api_budget WHERE app_id = ?")
+                    .param(oa.appId())
+                    .update();
         }
 
         assertThat(followers.syncNow(oa.oaId())).isEqualTo("COMPLETE");
@@ -112,7 +121,9 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
         assertThat(overview.villages())
                 .extracting(v -> v.village() + "=" + v.followers())
                 .containsExactlyInAnyOrder("Thôn A=40", "Thôn B=40", "null=40");
-        assertThat(overview.history()).first().satisfies(d -> assertThat(d.total()).isEqualTo(120));
+        assertThat(overview.history())
+                .first()
+                .satisfies(d -> assertThat(d.total()).isEqualTo(120));
         assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999999'")
                         .param(oa.oaId())
                         .query(Boolean.class)
@@ -124,7 +135,10 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
                         INSERT INTO directory.officers (police_unit_id, full_name, role)
                         SELECT id, 'Quản trị ' || ?, 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
                         RETURNING id
-                        """).params(commune.code(), commune.code()).query(Long.class).single();
+                        """)
+                .params(commune.code(), commune.code())
+                .query(Long.class)
+                .single();
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
@@ -145,21 +159,25 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     @Test
     void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() {
         var simGroup = world.openGroup(oa.oaId(), "Nhóm an ninh Thôn A " + commune.code());
-        long communityGroup = jdbc.sql("""
+        long communityGroup =
+                jdbc.sql("""
                         INSERT INTO directory.community_groups (village_id, name) VALUES (?, 'An ninh Thôn A') RETURNING id
                         """).param(commune.villageA()).query(Long.class).single();
 
         assertThat(groups.refresh(oa.oaId())).isEqualTo(1);
         groups.link(oa.oaId(), simGroup.groupId(), communityGroup);
-        assertThat(groups.linkedGroupsFor(officerA())).extracting(g -> g.groupId()).contains(simGroup.groupId());
+        assertThat(groups.linkedGroupsFor(officerA()))
+                .extracting(g -> g.groupId())
+                .contains(simGroup.groupId());
 
         String member = world.newUser("Thành viên nhóm thôn A").userId();
         residents.sendGroupText(simGroup, member, "Tối nay thôn mình có mất điện, mọi người khoá cửa cẩn thận.");
-        eventually().until(() -> jdbc.sql("SELECT count(*) FROM conversations.threads WHERE contact_ref = ?")
-                        .param(simGroup.groupId())
-                        .query(Integer.class)
-                        .single()
-                == 1);
+        eventually()
+                .until(() -> jdbc.sql("SELECT count(*) FROM conversations.threads WHERE contact_ref = ?")
+                                .param(simGroup.groupId())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
         long thread = groups.openThread(officerA(), oa.oaId(), simGroup.groupId());
         assertThat(jdbc.sql("SELECT assigned_officer_id FROM conversations.threads WHERE id = ?")
                         .param(thread)
@@ -168,13 +186,21 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
                 .isEqualTo(commune.officerA());
         assertThat(console.thread(officerA(), thread).thread().kind().name()).isEqualTo("GROUP");
 
-        console.reply(officerA(), thread, "Công an xã sẽ tăng cường tuần tra tối nay.", UUID.randomUUID().toString());
-        eventually().untilAsserted(() -> assertThat(world.conversation(oa.oaId(), simGroup.groupId()))
-                .anyMatch(m -> m.fromOa && m.text.equals("Công an xã sẽ tăng cường tuần tra tối nay.")));
+        console.reply(
+                officerA(),
+                thread,
+                "Công an xã sẽ tăng cường tuần tra tối nay.",
+                UUID.randomUUID().toString());
+        eventually()
+                .untilAsserted(() -> assertThat(world.conversation(oa.oaId(), simGroup.groupId()))
+                        .anyMatch(m -> m.fromOa && m.text.equals("Công an xã sẽ tăng cường tuần tra tối nay.")));
 
         long otherCommuneGroup = jdbc.sql("""
                         INSERT INTO directory.community_groups (village_id, name) VALUES (?, 'Nhóm xã khác') RETURNING id
-                        """).param(Fixtures.commune(jdbc).villageA()).query(Long.class).single();
+                        """)
+                .param(Fixtures.commune(jdbc).villageA())
+                .query(Long.class)
+                .single();
         assertThatThrownBy(() -> groups.link(oa.oaId(), simGroup.groupId(), otherCommuneGroup))
                 .isInstanceOf(ZaloChannelException.class)
                 .extracting(e -> ((ZaloChannelException) e).messageKey())

@@ -52,18 +52,20 @@ class ZaloTipFromThreadTests extends ZaloIntegrationTest {
     }
 
     AccessScope staff() {
-        return new AccessScope(commune.staff(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
+        return new AccessScope(
+                commune.staff(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
     }
 
     long thread(String contact, int messages) {
-        eventually().until(() -> jdbc.sql("""
+        eventually()
+                .until(() -> jdbc.sql("""
                                 SELECT count(*) FROM conversations.messages m JOIN conversations.threads t ON t.id = m.thread_id
                                  WHERE t.account_ref = ? AND t.contact_ref = ?
                                 """)
-                        .params(oa.oaId(), contact)
-                        .query(Integer.class)
-                        .single()
-                >= messages);
+                                .params(oa.oaId(), contact)
+                                .query(Integer.class)
+                                .single()
+                        >= messages);
         return jdbc.sql("SELECT id FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
                 .params(oa.oaId(), contact)
                 .query(Long.class)
@@ -114,7 +116,12 @@ class ZaloTipFromThreadTests extends ZaloIntegrationTest {
         var again = tipMaker.makeTip(staff(), thread, TipCategory.ILLEGAL_RACING, true, false, formKey);
         assertThat(again.tipId()).isEqualTo(made.tipId());
         assertThatThrownBy(() -> tipMaker.makeTip(
-                        staff(), thread, TipCategory.ILLEGAL_RACING, true, false, UUID.randomUUID().toString()))
+                        staff(),
+                        thread,
+                        TipCategory.ILLEGAL_RACING,
+                        true,
+                        false,
+                        UUID.randomUUID().toString()))
                 .isInstanceOf(ReplyRejectedException.class)
                 .extracting(e -> ((ReplyRejectedException) e).messageKey())
                 .isEqualTo("conversations.tip.tooShort");
@@ -129,7 +136,12 @@ class ZaloTipFromThreadTests extends ZaloIntegrationTest {
         eventually().until(() -> console.thread(staff(), thread).hasContactCard());
 
         var made = tipMaker.makeTip(
-                staff(), thread, TipCategory.SUSPICIOUS_PERSON, false, true, UUID.randomUUID().toString());
+                staff(),
+                thread,
+                TipCategory.SUSPICIOUS_PERSON,
+                false,
+                true,
+                UUID.randomUUID().toString());
 
         assertThat(jdbc.sql("SELECT anonymous FROM reports.tips WHERE id = ?")
                         .param(made.tipId())
@@ -157,11 +169,22 @@ class ZaloTipFromThreadTests extends ZaloIntegrationTest {
         long thread = thread(group.groupId(), 1);
 
         assertThatThrownBy(() -> tipMaker.makeTip(
-                        staff(), thread, TipCategory.OTHER, false, true, UUID.randomUUID().toString()))
+                        staff(),
+                        thread,
+                        TipCategory.OTHER,
+                        false,
+                        true,
+                        UUID.randomUUID().toString()))
                 .isInstanceOf(ReplyRejectedException.class)
                 .extracting(e -> ((ReplyRejectedException) e).messageKey())
                 .isEqualTo("conversations.tip.noCard");
-        var made = tipMaker.makeTip(staff(), thread, TipCategory.OTHER, false, false, UUID.randomUUID().toString());
+        var made = tipMaker.makeTip(
+                staff(),
+                thread,
+                TipCategory.OTHER,
+                false,
+                false,
+                UUID.randomUUID().toString());
         assertThat(jdbc.sql("SELECT channel FROM reports.tips WHERE id = ?")
                         .param(made.tipId())
                         .query(String.class)

@@ -70,7 +70,8 @@ public class Assignment {
                         .isEmpty()) {
             throw new ReplyRejectedException("conversations.village.unknown.error", "Village not in the commune");
         }
-        threads.setVillage(thread.id(), villageId, VillageSource.OFFICER, areaOfficerOf(thread.communeCode(), villageId));
+        threads.setVillage(
+                thread.id(), villageId, VillageSource.OFFICER, areaOfficerOf(thread.communeCode(), villageId));
         if (villageId != null) {
             events.publishEvent(
                     new ContactVillageSet(thread.channel(), thread.accountRef(), thread.contactRef(), villageId));

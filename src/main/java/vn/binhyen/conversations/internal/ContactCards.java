@@ -31,8 +31,8 @@ public class ContactCards {
     }
 
     public Optional<ContactCard> find(ConversationChannel channel, String accountRef, String contactRef) {
-        return threads.contactCard(channel, accountRef, contactRef).map(sealed -> {
-            Sealed value = JSON.readValue(box.open(sealed, aad(channel, accountRef, contactRef)), Sealed.class);
+        return threads.contactCard(channel, accountRef, contactRef).map(bytes -> {
+            Sealed value = JSON.readValue(box.open(bytes, aad(channel, accountRef, contactRef)), Sealed.class);
             return new ContactCard(value.fullName(), value.phone(), value.address());
         });
     }

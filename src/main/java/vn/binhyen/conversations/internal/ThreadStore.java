@@ -84,7 +84,8 @@ public class ThreadStore {
                 .update();
     }
 
-    public void saveContactCard(ConversationChannel channel, String accountRef, String contactRef, byte[] sealed, Instant now) {
+    public void saveContactCard(
+            ConversationChannel channel, String accountRef, String contactRef, byte[] sealed, Instant now) {
         jdbc.sql("""
                         INSERT INTO conversations.contact_cards (channel, account_ref, contact_ref, sealed, updated_at)
                         VALUES (?, ?, ?, ?, ?)
@@ -140,7 +141,9 @@ public class ThreadStore {
                         """)
                 .param(threadId)
                 .query((rs, row) -> new ThreadTip(
-                        rs.getLong("tip_id"), rs.getString("tip_code"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getLong("tip_id"),
+                        rs.getString("tip_code"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
@@ -151,7 +154,9 @@ public class ThreadStore {
                         """)
                 .param(key)
                 .query((rs, row) -> new ThreadTip(
-                        rs.getLong("tip_id"), rs.getString("tip_code"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getLong("tip_id"),
+                        rs.getString("tip_code"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
@@ -160,10 +165,7 @@ public class ThreadStore {
         return jdbc.sql("""
                         SELECT COALESCE(MAX(last_message_id), 0) FROM conversations.thread_tips
                          WHERE thread_id = ? AND tip_id IS NOT NULL
-                        """)
-                .param(threadId)
-                .query(Long.class)
-                .single();
+                        """).param(threadId).query(Long.class).single();
     }
 
     public record ThreadTip(long tipId, String code, Instant createdAt) {}

@@ -130,8 +130,12 @@ public class TipMaker {
                 attachments.check(List.of(photo));
                 photos.add(photo);
             } catch (RuntimeException e) {
-                // Expired links, wrong types, oversize files: the tip goes in without that photo, and the officer is told.
-                log.info("A photo of thread {} was left out of the tip: {}", threadId, e.getClass().getSimpleName());
+                // Expired links, wrong types, oversize files: the tip goes in without that photo, and the officer is
+                // told.
+                log.info(
+                        "A photo of thread {} was left out of the tip: {}",
+                        threadId,
+                        e.getClass().getSimpleName());
                 leftOut++;
             }
         }
@@ -142,7 +146,8 @@ public class TipMaker {
             reporter = new ReporterIdentity(card.fullName(), card.phone());
         }
         long lastMessage = taken.stream().mapToLong(MessageRow::id).max().orElse(after);
-        var reservation = threads.reserveTip(threadId, lastMessage, scope.officerId(), "tip:" + formKey, clock.instant());
+        var reservation =
+                threads.reserveTip(threadId, lastMessage, scope.officerId(), "tip:" + formKey, clock.instant());
         if (reservation.isEmpty()) {
             throw new ReplyRejectedException("conversations.tip.inProgress", "The same form is being submitted");
         }

@@ -101,7 +101,9 @@ public class FollowerBook {
                            SET following = CASE WHEN zalo.followers.last_event_at <= EXCLUDED.last_event_at
                                                 THEN TRUE ELSE zalo.followers.following END,
                                tags = EXCLUDED.tags, detail_synced_at = EXCLUDED.detail_synced_at
-                        """).params(oaId, userId, Timestamp.from(now), pgArray(tags), Timestamp.from(now)).update();
+                        """)
+                .params(oaId, userId, Timestamp.from(now), pgArray(tags), Timestamp.from(now))
+                .update();
     }
 
     /** After a complete sync: followers Zalo no longer lists (and no event since the sync began) do not follow. */
@@ -122,7 +124,11 @@ public class FollowerBook {
                         """).params(oaId, day, total).update();
     }
 
-    public record DayCount(LocalDate day, int follows, int unfollows, @Nullable Integer total) {}
+    public record DayCount(
+            LocalDate day,
+            int follows,
+            int unfollows,
+            @Nullable Integer total) {}
 
     public List<DayCount> history(String oaId, int days) {
         return jdbc.sql("""

@@ -104,7 +104,10 @@ public class FollowerSync {
                 try {
                     run(account.oaId(), false);
                 } catch (RuntimeException e) {
-                    log.warn("Follower sync of OA {} failed: {}", account.oaId(), e.getClass().getSimpleName());
+                    log.warn(
+                            "Follower sync of OA {} failed: {}",
+                            account.oaId(),
+                            e.getClass().getSimpleName());
                 }
             }
         }

@@ -3,9 +3,9 @@ package vn.binhyen.zalo.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import org.jspecify.annotations.Nullable;
 import vn.binhyen.conversations.ContactCard;
 import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
@@ -160,7 +160,9 @@ public class ZaloEventRouter {
         if (info.path("full_address").isString()) {
             address.add(ZaloJson.text(info.path("full_address")));
         }
-        String addressText = String.join(", ", address.stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
+        String addressText = String.join(
+                ", ",
+                address.stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
         conversations.recordContactCard(
                 ConversationChannel.ZALO,
                 account.oaId(),

@@ -34,5 +34,8 @@ public record ZaloProperties(
         @DefaultValue("PT10S") Duration httpTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
         @DefaultValue("PT0.5S") Duration deliveryPollInterval,
-        @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"}) List<String> mediaHosts,
+
+        @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})
+        List<String> mediaHosts,
+
         @DefaultValue("PT6H") Duration followerSyncInterval) {}

@@ -88,7 +88,8 @@ class ZaloPagesController {
 
     @ExceptionHandler(ZaloChannelException.class)
     String refused(ZaloChannelException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        boolean missing = e.messageKey().equals("zalo.oa.unknown") || e.messageKey().equals("zalo.groups.unknown");
+        boolean missing =
+                e.messageKey().equals("zalo.oa.unknown") || e.messageKey().equals("zalo.groups.unknown");
         response.setStatus(missing ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
         model.addAttribute("errorKey", e.messageKey());
         return "zalo/problem";

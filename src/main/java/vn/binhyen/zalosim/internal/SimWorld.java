@@ -183,11 +183,14 @@ public class SimWorld {
 
     /** The OA tagged the follower (the OA admin's tags in Zalo; BinhYen reads them as villages). */
     public void tag(String oaId, String userId, String tag) {
-        tags.computeIfAbsent(oaId + "/" + userId, key -> ConcurrentHashMap.newKeySet()).add(tag);
+        tags.computeIfAbsent(oaId + "/" + userId, key -> ConcurrentHashMap.newKeySet())
+                .add(tag);
     }
 
     public List<String> tagsOf(String oaId, String userId) {
-        return tags.getOrDefault(oaId + "/" + userId, Set.of()).stream().sorted().toList();
+        return tags.getOrDefault(oaId + "/" + userId, Set.of()).stream()
+                .sorted()
+                .toList();
     }
 
     /** A photo a phone sent, served from the simulated CDN; returns its id. */

@@ -115,10 +115,11 @@ class PhoneController {
             throws java.io.IOException {
         if (photo != null && !photo.isEmpty() && photo.getSize() <= MAX_PHOTO && caption.length() <= MAX_TEXT) {
             String id = world.storeMedia(photo.getBytes());
-            String url = "http://localhost:" + environment.getProperty("local.server.port", "8080")
-                    + "/sim/zalo/media/" + id;
+            String url = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/sim/zalo/media/"
+                    + id;
             world.oa(oa)
-                    .ifPresent(page -> residents.sendImage(page, world.user(user).userId(), url, caption.strip()));
+                    .ifPresent(
+                            page -> residents.sendImage(page, world.user(user).userId(), url, caption.strip()));
         }
         return "redirect:" + back(user, oa, null);
     }

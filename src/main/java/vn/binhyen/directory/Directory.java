@@ -144,6 +144,45 @@ public class Directory {
         return new UnitFigures(villages.query(Long.class).single(), groupFigures[0], groupFigures[1], officers);
     }
 
+    private static final String GROUP_SELECT = """
+            SELECT g.id, g.village_id, v.name AS village_name, v.commune_code, c.name AS commune_name, g.officer_id,
+                   o.full_name AS officer_name, g.name, g.zalo_link, g.member_count, g.updated_at
+              FROM directory.community_groups g
+              JOIN directory.villages v ON v.id = g.village_id
+              JOIN directory.administrative_units c ON c.code = v.commune_code
+              LEFT JOIN directory.officers o ON o.id = g.officer_id
+            """;
+
+    /** The community groups registered for a commune's villages. */
+    public List<CommunityGroupView> communityGroupsOf(String communeCode) {
+        return jdbc.sql(GROUP_SELECT + " WHERE v.commune_code = ? ORDER BY v.name, g.name")
+                .param(communeCode)
+                .query(Directory::group)
+                .list();
+    }
+
+    public Optional<CommunityGroupView> communityGroup(long id) {
+        return jdbc.sql(GROUP_SELECT + " WHERE g.id = ?")
+                .param(id)
+                .query(Directory::group)
+                .optional();
+    }
+
+    private static CommunityGroupView group(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CommunityGroupView(
+                rs.getLong("id"),
+                rs.getLong("village_id"),
+                rs.getString("village_name"),
+                rs.getString("commune_code"),
+                rs.getString("commune_name"),
+                rs.getObject("officer_id", Long.class),
+                rs.getString("officer_name"),
+                rs.getString("name"),
+                rs.getString("zalo_link"),
+                rs.getInt("member_count"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
     public Set<String> communeCodesOf(String provinceCode) {
         return jdbc
                 .sql("SELECT code FROM directory.administrative_units WHERE province_code = ? AND level = 'COMMUNE'")

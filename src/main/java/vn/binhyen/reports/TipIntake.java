@@ -123,7 +123,7 @@ public class TipIntake {
                 failed++;
             }
         }
-        return new TipReceipt(code, secret, now, stored, failed);
+        return new TipReceipt(code, secret, now, stored, failed, tipId);
     }
 
     @Transactional(readOnly = true)

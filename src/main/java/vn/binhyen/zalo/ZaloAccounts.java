@@ -128,7 +128,7 @@ public class ZaloAccounts {
             @org.jspecify.annotations.Nullable String oaId,
             @org.jspecify.annotations.Nullable String failureKey) {}
 
-    private static OfficialAccountView view(AccountRow row) {
+    static OfficialAccountView view(AccountRow row) {
         return new OfficialAccountView(
                 row.oaId(),
                 row.appId(),

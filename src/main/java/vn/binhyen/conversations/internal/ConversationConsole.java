@@ -16,6 +16,11 @@ import vn.binhyen.conversations.ReplyRequested;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.internal.ThreadStore.MessageRow;
 import vn.binhyen.conversations.internal.ThreadStore.ThreadRow;
+import vn.binhyen.conversations.internal.ThreadStore.ThreadTip;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.directory.OfficerView;
+import vn.binhyen.directory.VillageView;
 
 /** The officer's side of conversations: the inbox, a thread, and replying. Every read and write checks scope. */
 @Service
@@ -27,11 +32,23 @@ public class ConversationConsole {
     public static final Duration REPLY_WINDOW = Duration.ofDays(7);
 
     private final ThreadStore threads;
+    private final Assignment assignment;
+    private final ContactCards cards;
+    private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConversationConsole(ThreadStore threads, ApplicationEventPublisher events, Clock clock) {
+    ConversationConsole(
+            ThreadStore threads,
+            Assignment assignment,
+            ContactCards cards,
+            Directory directory,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.threads = threads;
+        this.assignment = assignment;
+        this.cards = cards;
+        this.directory = directory;
         this.events = events;
         this.clock = clock;
     }
@@ -41,13 +58,55 @@ public class ConversationConsole {
         return threads.threads(ScopeCondition.of(scope), kind, 200);
     }
 
-    public record ThreadView(ThreadRow thread, List<MessageRow> messages, boolean windowClosed) {}
+    public record ThreadView(
+            ThreadRow thread,
+            List<MessageRow> messages,
+            boolean windowClosed,
+            List<VillageView> villages,
+            @Nullable VillageView village,
+            List<OfficerView> assignableOfficers,
+            @Nullable OfficerView assignee,
+            List<ThreadTip> tips,
+            boolean hasContactCard,
+            boolean canUnassign) {}
 
     @Transactional
     public ThreadView thread(AccessScope scope, long threadId) {
         ThreadRow thread = visible(scope, threadId);
         threads.markRead(threadId);
-        return new ThreadView(thread, threads.messages(threadId), windowClosed(thread));
+        var villages = directory.villagesOf(thread.communeCode());
+        var officers = directory.officersOf(thread.communeCode()).stream()
+                .filter(o -> o.role() != OfficerRole.ADMINISTRATOR)
+                .filter(o -> !scope.isAreaOfficer() || o.id() == scope.officerId())
+                .toList();
+        return new ThreadView(
+                thread,
+                threads.messages(threadId),
+                windowClosed(thread),
+                villages,
+                villages.stream()
+                        .filter(v -> Long.valueOf(v.id()).equals(thread.villageId()))
+                        .findFirst()
+                        .orElse(null),
+                officers,
+                thread.assignedOfficerId() == null
+                        ? null
+                        : directory.officer(thread.assignedOfficerId()).orElse(null),
+                threads.tips(threadId),
+                cards.find(thread.channel(), thread.accountRef(), thread.contactRef())
+                        .isPresent(),
+                !scope.isAreaOfficer());
+    }
+
+    /** Sets the resident's village; the thread moves to that village's area officer (or the commune queue). */
+    @Transactional
+    public void setVillage(AccessScope scope, long threadId, @Nullable Long villageId) {
+        assignment.setByOfficer(scope, visible(scope, threadId), villageId);
+    }
+
+    @Transactional
+    public void reassign(AccessScope scope, long threadId, @Nullable Long officerId) {
+        assignment.reassign(scope, visible(scope, threadId), officerId);
     }
 
     @Transactional(readOnly = true)
@@ -95,9 +154,9 @@ public class ConversationConsole {
         return last == null || last.isBefore(clock.instant().minus(REPLY_WINDOW));
     }
 
-    private ThreadRow visible(AccessScope scope, long threadId) {
+    ThreadRow visible(AccessScope scope, long threadId) {
         return threads.thread(threadId)
-                .filter(t -> scope.covers(t.provinceCode(), t.communeCode(), null, t.assignedOfficerId()))
+                .filter(t -> scope.covers(t.provinceCode(), t.communeCode(), t.villageId(), t.assignedOfficerId()))
                 .orElseThrow(ConversationNotFoundException::new);
     }
 }

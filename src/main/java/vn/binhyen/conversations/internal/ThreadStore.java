@@ -15,6 +15,7 @@ import vn.binhyen.conversations.InboundMessage;
 import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.conversations.VillageSource;
 
 /** SQL for threads and their messages. */
 @Repository
@@ -26,13 +27,22 @@ public class ThreadStore {
         this.jdbc = jdbc;
     }
 
-    /** The thread's id, creating it on first contact; safe when two nodes see the first message at once. */
-    public long openThread(InboundMessage m, Instant now) {
+    /**
+     * The thread's id, creating it on first contact; safe when two nodes see the first message at once. A village the
+     * message brings is taken (with its assignee) only by a thread that has none yet.
+     */
+    public long openThread(InboundMessage m, @Nullable VillageSource source, @Nullable Long assignee, Instant now) {
         return jdbc.sql("""
                         INSERT INTO conversations.threads (channel, kind, account_ref, contact_ref, province_code,
-                            commune_code, created_at, last_message_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (channel, account_ref, contact_ref) DO UPDATE SET channel = EXCLUDED.channel
+                            commune_code, created_at, last_message_at, village_id, village_source, assigned_officer_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (channel, account_ref, contact_ref) DO UPDATE
+                           SET village_id = COALESCE(conversations.threads.village_id, EXCLUDED.village_id),
+                               village_source = COALESCE(conversations.threads.village_source, EXCLUDED.village_source),
+                               assigned_officer_id = CASE WHEN conversations.threads.village_id IS NULL
+                                                           AND EXCLUDED.village_id IS NOT NULL
+                                                          THEN EXCLUDED.assigned_officer_id
+                                                          ELSE conversations.threads.assigned_officer_id END
                         RETURNING id
                         """)
                 .params(
@@ -43,10 +53,122 @@ public class ThreadStore {
                         m.provinceCode(),
                         m.communeCode(),
                         ts(now),
-                        ts(m.sentAt()))
+                        ts(m.sentAt()),
+                        m.villageId(),
+                        m.villageId() == null || source == null ? null : source.name(),
+                        m.villageId() == null ? null : assignee)
                 .query(Long.class)
                 .single();
     }
+
+    public Optional<ThreadRow> threadOf(ConversationChannel channel, String accountRef, String contactRef) {
+        return jdbc.sql(THREAD_SELECT + " WHERE t.channel = ? AND t.account_ref = ? AND t.contact_ref = ?")
+                .params(channel.name(), accountRef, contactRef)
+                .query(ThreadStore::thread)
+                .optional();
+    }
+
+    /** Sets the thread's village and its assignee together (the village's area officer, or the commune queue). */
+    public void setVillage(long threadId, @Nullable Long villageId, VillageSource source, @Nullable Long assignee) {
+        jdbc.sql("""
+                        UPDATE conversations.threads SET village_id = ?, village_source = ?, assigned_officer_id = ?
+                         WHERE id = ?
+                        """)
+                .params(villageId, villageId == null ? null : source.name(), assignee, threadId)
+                .update();
+    }
+
+    public void assign(long threadId, @Nullable Long officerId) {
+        jdbc.sql("UPDATE conversations.threads SET assigned_officer_id = ? WHERE id = ?")
+                .params(officerId, threadId)
+                .update();
+    }
+
+    public void saveContactCard(
+            ConversationChannel channel, String accountRef, String contactRef, byte[] sealed, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO conversations.contact_cards (channel, account_ref, contact_ref, sealed, updated_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (channel, account_ref, contact_ref) DO UPDATE
+                           SET sealed = EXCLUDED.sealed, updated_at = EXCLUDED.updated_at
+                        """)
+                .params(channel.name(), accountRef, contactRef, sealed, ts(now))
+                .update();
+    }
+
+    public Optional<byte[]> contactCard(ConversationChannel channel, String accountRef, String contactRef) {
+        return jdbc.sql("""
+                        SELECT sealed FROM conversations.contact_cards
+                         WHERE channel = ? AND account_ref = ? AND contact_ref = ?
+                        """)
+                .params(channel.name(), accountRef, contactRef)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** Reserves the form key for a tip made from the thread; empty when the same form was already submitted. */
+    public OptionalLong reserveTip(long threadId, long lastMessageId, long officerId, String key, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO conversations.thread_tips (thread_id, last_message_id, officer_id,
+                            idempotency_key, created_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(threadId, lastMessageId, officerId, key, ts(now))
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    public void completeTip(long id, long tipId, String tipCode) {
+        jdbc.sql("UPDATE conversations.thread_tips SET tip_id = ?, tip_code = ? WHERE id = ?")
+                .params(tipId, tipCode, id)
+                .update();
+    }
+
+    public void dropTip(long id) {
+        jdbc.sql("DELETE FROM conversations.thread_tips WHERE id = ? AND tip_id IS NULL")
+                .param(id)
+                .update();
+    }
+
+    public List<ThreadTip> tips(long threadId) {
+        return jdbc.sql("""
+                        SELECT tip_id, tip_code, created_at FROM conversations.thread_tips
+                         WHERE thread_id = ? AND tip_id IS NOT NULL ORDER BY id
+                        """)
+                .param(threadId)
+                .query((rs, row) -> new ThreadTip(
+                        rs.getLong("tip_id"),
+                        rs.getString("tip_code"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    public Optional<ThreadTip> tipOfKey(String key) {
+        return jdbc.sql("""
+                        SELECT tip_id, tip_code, created_at FROM conversations.thread_tips
+                         WHERE idempotency_key = ? AND tip_id IS NOT NULL
+                        """)
+                .param(key)
+                .query((rs, row) -> new ThreadTip(
+                        rs.getLong("tip_id"),
+                        rs.getString("tip_code"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    /** The last message an earlier tip from this thread already took (0 when none). */
+    public long lastMessageTaken(long threadId) {
+        return jdbc.sql("""
+                        SELECT COALESCE(MAX(last_message_id), 0) FROM conversations.thread_tips
+                         WHERE thread_id = ? AND tip_id IS NOT NULL
+                        """).param(threadId).query(Long.class).single();
+    }
+
+    public record ThreadTip(long tipId, String code, Instant createdAt) {}
 
     public OptionalLong appendInbound(long threadId, InboundMessage m, Instant now) {
         var id = jdbc.sql("""
@@ -179,7 +301,9 @@ public class ThreadStore {
             Instant lastMessageAt,
             @Nullable Instant lastInboundAt,
             int unread,
-            @Nullable String lastBody) {}
+            @Nullable String lastBody,
+            @Nullable Long villageId,
+            @Nullable VillageSource villageSource) {}
 
     public record MessageRow(
             long id,
@@ -209,7 +333,9 @@ public class ThreadStore {
                 rs.getTimestamp("last_message_at").toInstant(),
                 instant(rs.getTimestamp("last_inbound_at")),
                 rs.getInt("unread"),
-                rs.getString("last_body"));
+                rs.getString("last_body"),
+                rs.getObject("village_id", Long.class),
+                rs.getString("village_source") == null ? null : VillageSource.valueOf(rs.getString("village_source")));
     }
 
     private static MessageRow message(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package vn.binhyen.conversations.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,16 +21,20 @@ import vn.binhyen.conversations.ConversationNotFoundException;
 import vn.binhyen.conversations.ReplyRejectedException;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.internal.ConversationConsole;
+import vn.binhyen.conversations.internal.TipMaker;
+import vn.binhyen.reports.TipCategory;
 
 /** The officer inbox for residents' messages: list, thread (its message list polls), reply. */
 @Controller
 class ConversationController {
 
     private final ConversationConsole console;
+    private final TipMaker tips;
     private final Accounts accounts;
 
-    ConversationController(ConversationConsole console, Accounts accounts) {
+    ConversationController(ConversationConsole console, TipMaker tips, Accounts accounts) {
         this.console = console;
+        this.tips = tips;
         this.accounts = accounts;
     }
 
@@ -60,6 +65,8 @@ class ConversationController {
         model.addAttribute("messages", view.messages());
         model.addAttribute("threadId", id);
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        model.addAttribute("tipFormKey", UUID.randomUUID().toString());
+        model.addAttribute("categories", TipCategory.values());
         return "conversations/thread";
     }
 
@@ -78,6 +85,71 @@ class ConversationController {
             redirect.addFlashAttribute("draft", text.length() > 4000 ? text.substring(0, 4000) : text);
         }
         return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/village")
+    String village(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(name = "villageId", required = false) Long villageId,
+            RedirectAttributes redirect) {
+        try {
+            console.setVillage(accounts.scopeOf(officer), id, villageId);
+            redirect.addFlashAttribute("notice", "conversations.village.saved");
+        } catch (ReplyRejectedException e) {
+            redirect.addFlashAttribute("replyError", e.messageKey());
+        }
+        return afterChange(officer, id);
+    }
+
+    @PostMapping("/console/conversations/{id}/assignee")
+    String assignee(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(name = "officerId", required = false) Long officerId,
+            RedirectAttributes redirect) {
+        try {
+            console.reassign(accounts.scopeOf(officer), id, officerId);
+            redirect.addFlashAttribute("notice", "conversations.assign.saved");
+        } catch (ReplyRejectedException e) {
+            redirect.addFlashAttribute("replyError", e.messageKey());
+        }
+        return afterChange(officer, id);
+    }
+
+    @PostMapping("/console/conversations/{id}/tip")
+    String makeTip(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(name = "category", required = false) TipCategory category,
+            @RequestParam(name = "urgent", defaultValue = "false") boolean urgent,
+            @RequestParam(name = "withIdentity", defaultValue = "false") boolean withIdentity,
+            @RequestParam(name = "formKey", defaultValue = "") String formKey,
+            RedirectAttributes redirect) {
+        try {
+            var made = tips.makeTip(accounts.scopeOf(officer), id, category, urgent, withIdentity, formKey);
+            redirect.addFlashAttribute("madeTip", made);
+        } catch (ReplyRejectedException e) {
+            redirect.addFlashAttribute("replyError", e.messageKey());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** After a change that may move the thread out of the officer's sight, go back to the inbox instead of a 404. */
+    private String afterChange(SignedInOfficer officer, long id) {
+        try {
+            console.messages(accounts.scopeOf(officer), id);
+            return "redirect:/console/conversations/" + id;
+        } catch (ConversationNotFoundException e) {
+            return "redirect:/console/conversations";
+        }
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalidTip(Model model) {
+        model.addAttribute("status", 400);
+        return "error";
     }
 
     @ExceptionHandler(ConversationNotFoundException.class)

@@ -3,6 +3,10 @@ package vn.binhyen.zalo.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.binhyen.shared.VietnamTime;
@@ -54,6 +58,119 @@ public class FollowerBook {
                            SET last_interaction_at = GREATEST(zalo.followers.last_interaction_at,
                                                               EXCLUDED.last_interaction_at)
                         """).params(oaId, userId, NEVER, Timestamp.from(at)).update();
+    }
+
+    /**
+     * Remembers the follower's village. What a channel learns (a tag, a submitted address) never replaces an
+     * officer's choice; an officer's choice replaces anything.
+     */
+    public void setVillage(String oaId, String userId, long villageId, String source) {
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, village_id, village_source)
+                        VALUES (?, ?, FALSE, ?, ?, ?)
+                        ON CONFLICT (oa_id, user_id) DO UPDATE
+                           SET village_id = EXCLUDED.village_id, village_source = EXCLUDED.village_source
+                         WHERE zalo.followers.village_source IS DISTINCT FROM 'OFFICER' OR EXCLUDED.village_source = 'OFFICER'
+                        """).params(oaId, userId, NEVER, villageId, source).update();
+    }
+
+    public @Nullable Long villageOf(String oaId, String userId) {
+        return jdbc.sql("SELECT village_id FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                .params(oaId, userId)
+                .query((rs, row) -> rs.getObject(1, Long.class))
+                .optional()
+                .orElse(null);
+    }
+
+    public void addTag(String oaId, String userId, String tag) {
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, tags)
+                        VALUES (?, ?, FALSE, ?, ARRAY[?]::TEXT[])
+                        ON CONFLICT (oa_id, user_id) DO UPDATE
+                           SET tags = CASE WHEN ? = ANY(zalo.followers.tags) THEN zalo.followers.tags
+                                           ELSE array_append(zalo.followers.tags, ?) END
+                        """).params(oaId, userId, NEVER, tag, tag, tag).update();
+    }
+
+    /** What the follower sync read from Zalo: the user follows, and these are their tags now. */
+    public void saveDetail(String oaId, String userId, List<String> tags, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, tags, detail_synced_at)
+                        VALUES (?, ?, TRUE, ?, ?::TEXT[], ?)
+                        ON CONFLICT (oa_id, user_id) DO UPDATE
+                           SET following = CASE WHEN zalo.followers.last_event_at <= EXCLUDED.last_event_at
+                                                THEN TRUE ELSE zalo.followers.following END,
+                               tags = EXCLUDED.tags, detail_synced_at = EXCLUDED.detail_synced_at
+                        """)
+                .params(oaId, userId, Timestamp.from(now), pgArray(tags), Timestamp.from(now))
+                .update();
+    }
+
+    /** After a complete sync: followers Zalo no longer lists (and no event since the sync began) do not follow. */
+    public int markUnlisted(String oaId, Instant syncStartedAt) {
+        return jdbc.sql("""
+                        UPDATE zalo.followers SET following = FALSE
+                         WHERE oa_id = ? AND following
+                           AND (detail_synced_at IS NULL OR detail_synced_at < ?) AND last_event_at < ?
+                        """)
+                .params(oaId, Timestamp.from(syncStartedAt), Timestamp.from(syncStartedAt))
+                .update();
+    }
+
+    public void recordTotal(String oaId, LocalDate day, int total) {
+        jdbc.sql("""
+                        INSERT INTO zalo.follower_daily_counts (oa_id, day, total) VALUES (?, ?, ?)
+                        ON CONFLICT (oa_id, day) DO UPDATE SET total = EXCLUDED.total
+                        """).params(oaId, day, total).update();
+    }
+
+    public record DayCount(
+            LocalDate day,
+            int follows,
+            int unfollows,
+            @Nullable Integer total) {}
+
+    public List<DayCount> history(String oaId, int days) {
+        return jdbc.sql("""
+                        SELECT day, follows, unfollows, total FROM zalo.follower_daily_counts
+                         WHERE oa_id = ? ORDER BY day DESC LIMIT ?
+                        """)
+                .params(oaId, days)
+                .query((rs, row) -> new DayCount(
+                        rs.getDate("day").toLocalDate(),
+                        rs.getInt("follows"),
+                        rs.getInt("unfollows"),
+                        rs.getObject("total", Integer.class)))
+                .list();
+    }
+
+    /** Followers per village id (null: village unknown). */
+    public Map<@Nullable Long, Integer> followersByVillage(String oaId) {
+        Map<@Nullable Long, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT village_id, count(*) AS n FROM zalo.followers WHERE oa_id = ? AND following
+                         GROUP BY village_id ORDER BY count(*) DESC
+                        """)
+                .param(oaId)
+                .query((rs, row) -> {
+                    counts.put(rs.getObject("village_id", Long.class), rs.getInt("n"));
+                    return null;
+                })
+                .list();
+        return counts;
+    }
+
+    private static String pgArray(List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return out.append('}').toString();
     }
 
     public int followerCount(String oaId) {

@@ -53,6 +53,12 @@ public class ZaloApiClient {
         return get("/v3.0/oa/user/getlist", accessToken, data);
     }
 
+    /** The OA's GMF groups; this endpoint takes plain query parameters, not the usual {@code data} JSON. */
+    public ZaloApiResult groupsOfOa(String accessToken, int offset, int count) {
+        String url = endpoints.api("/v3.0/oa/group/getgroupsofoa") + "?offset=" + offset + "&count=" + count;
+        return read(http.send("GET", url, Map.of("access_token", accessToken), "", ""));
+    }
+
     public ZaloApiResult quota(String accessToken, String userId) {
         ObjectNode body = ZaloJson.MAPPER.createObjectNode().put("user_id", userId);
         return post("/v3.0/oa/quota/message", accessToken, body);

@@ -3,13 +3,16 @@ package vn.binhyen.zalo.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import vn.binhyen.conversations.ContactCard;
 import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.InboundMessage;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.conversations.VillageSource;
 import vn.binhyen.zalo.internal.OfficialAccountStore.AccountRow;
 
 /**
@@ -21,16 +24,22 @@ public class ZaloEventRouter {
 
     private final OfficialAccountStore accounts;
     private final FollowerBook followers;
+    private final GroupBook groups;
+    private final VillageMatcher villages;
     private final DeliveryQueue deliveries;
     private final Conversations conversations;
 
     ZaloEventRouter(
             OfficialAccountStore accounts,
             FollowerBook followers,
+            GroupBook groups,
+            VillageMatcher villages,
             DeliveryQueue deliveries,
             Conversations conversations) {
         this.accounts = accounts;
         this.followers = followers;
+        this.groups = groups;
+        this.villages = villages;
         this.deliveries = deliveries;
         this.conversations = conversations;
     }
@@ -57,6 +66,12 @@ public class ZaloEventRouter {
         if (eventName.startsWith("user_send_")) {
             return inbound(
                     eventId, account, event, at, ThreadKind.RESIDENT, eventName.substring("user_send_".length()));
+        }
+        if (eventName.equals("add_user_to_tag")) {
+            return tagged(account, event);
+        }
+        if (eventName.equals("user_submit_info")) {
+            return submittedInfo(account, event);
         }
         if (eventName.equals("user_received_message")) {
             return receipt(oaId, event, ReplyState.DELIVERED);
@@ -98,8 +113,80 @@ public class ZaloEventRouter {
                 parsed.latitude(),
                 parsed.longitude(),
                 threadKind == ThreadKind.GROUP ? senderId : null,
-                at));
+                at,
+                threadKind == ThreadKind.GROUP
+                        ? groups.villageOf(account.oaId(), contact)
+                        : followers.villageOf(account.oaId(), senderId)));
         return appended ? "PROCESSED" : "DUPLICATE";
+    }
+
+    /** A follower tag naming one of the commune's villages is the follower's village. */
+    private String tagged(AccountRow account, JsonNode event) {
+        String tag = ZaloJson.text(event.path("tag").path("name")).strip();
+        if (tag.isEmpty()) {
+            return "IGNORED";
+        }
+        var village = villages.match(account.communeCode(), List.of(tag));
+        for (JsonNode id : event.path("tag").path("user_ids")) {
+            String userId = ZaloJson.text(id);
+            if (userId.isEmpty()) {
+                continue;
+            }
+            followers.addTag(account.oaId(), userId, tag.length() > 100 ? tag.substring(0, 100) : tag);
+            village.ifPresent(v -> learnVillage(account, userId, v.id(), VillageSource.TAG));
+        }
+        return "PROCESSED";
+    }
+
+    /**
+     * The resident answered the page's request for information: sending it is their consent to the police page
+     * keeping it, so it becomes their contact card (sealed by conversations), and an address naming a village tells
+     * where they live. Both shapes Zalo is documented with are read (nested {@code full_address} and flat fields).
+     */
+    private String submittedInfo(AccountRow account, JsonNode event) {
+        String userId = ZaloJson.text(event.path("sender").path("id"));
+        JsonNode info = event.path("info");
+        if (userId.isEmpty() || !info.isObject()) {
+            return "IGNORED";
+        }
+        JsonNode nested = info.path("full_address");
+        List<String> address = new ArrayList<>();
+        for (String field : List.of("user_address", "user_ward", "user_district", "user_city")) {
+            address.add(ZaloJson.text(nested.path(field)));
+        }
+        for (String field : List.of("address", "ward", "district", "city")) {
+            address.add(ZaloJson.text(info.path(field)));
+        }
+        if (info.path("full_address").isString()) {
+            address.add(ZaloJson.text(info.path("full_address")));
+        }
+        String addressText = String.join(
+                ", ",
+                address.stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
+        conversations.recordContactCard(
+                ConversationChannel.ZALO,
+                account.oaId(),
+                userId,
+                new ContactCard(
+                        limit(ZaloJson.text(info.path("name"))),
+                        limit(ZaloJson.text(info.path("phone"))),
+                        limit(addressText)));
+        villages.match(account.communeCode(), List.of(addressText))
+                .ifPresent(v -> learnVillage(account, userId, v.id(), VillageSource.SUBMIT_INFO));
+        return "PROCESSED";
+    }
+
+    private void learnVillage(AccountRow account, String userId, long villageId, VillageSource source) {
+        followers.setVillage(account.oaId(), userId, villageId, source.name());
+        conversations.learnVillage(ConversationChannel.ZALO, account.oaId(), userId, villageId, source);
+    }
+
+    private static @Nullable String limit(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        return v.length() > 300 ? v.substring(0, 300) : v;
     }
 
     private String receipt(String oaId, JsonNode event, ReplyState state) {

@@ -1,6 +1,7 @@
 package vn.binhyen.zalo.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpTimeout connect and read timeout for every call to Zalo
  * @param eventPollInterval how often stored webhook events are looked for
  * @param deliveryPollInterval how often the delivery queue is looked at
+ * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
+ * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -30,4 +33,9 @@ public record ZaloProperties(
         @DefaultValue("3600") int requestsPerMinute,
         @DefaultValue("PT10S") Duration httpTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
-        @DefaultValue("PT0.5S") Duration deliveryPollInterval) {}
+        @DefaultValue("PT0.5S") Duration deliveryPollInterval,
+
+        @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})
+        List<String> mediaHosts,
+
+        @DefaultValue("PT6H") Duration followerSyncInterval) {}

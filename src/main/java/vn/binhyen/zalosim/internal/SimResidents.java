@@ -86,6 +86,35 @@ public class SimResidents {
         return message;
     }
 
+    /** The OA admin tags a follower in Zalo; Zalo reports it with {@code add_user_to_tag}. */
+    public void tag(SimOa oa, String userId, String tag) {
+        world.tag(oa.oaId(), userId, tag);
+        ObjectNode event = webhooks.envelope(oa, "add_user_to_tag");
+        event.put("oa_id", oa.oaId());
+        event.put("user_id_by_app", world.digits("by-app:" + userId, 18));
+        ObjectNode tagNode = event.putObject("tag");
+        tagNode.putArray("user_ids").add(userId);
+        tagNode.put("name", tag);
+        webhooks.deliver(oa, event);
+    }
+
+    /** The resident answers the page's request for information ({@code user_submit_info}). */
+    public PhoneMessage submitInfo(SimOa oa, String userId, String name, String phone, String address) {
+        PhoneMessage message =
+                world.addMessage(oa.oaId(), userId, false, "📇 " + name + " · " + phone + " · " + address, null);
+        world.interacted(oa.oaId(), userId, clock.instant());
+        ObjectNode event = webhooks.envelope(oa, "user_submit_info");
+        event.putObject("sender").put("id", userId);
+        event.putObject("recipient").put("id", oa.oaId());
+        event.put("user_id_by_app", world.digits("by-app:" + userId, 18));
+        ObjectNode info = event.putObject("info");
+        info.put("name", name);
+        info.put("phone", phone);
+        info.putObject("full_address").put("user_address", address);
+        webhooks.deliver(oa, event);
+        return message;
+    }
+
     public PhoneMessage sendGroupText(SimGroup group, String userId, String text) {
         SimOa oa = world.oa(group.oaId()).orElseThrow();
         PhoneMessage message = world.addMessage(

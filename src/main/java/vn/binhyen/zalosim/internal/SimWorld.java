@@ -36,6 +36,8 @@ public class SimWorld {
     final Map<String, Set<String>> followers = new ConcurrentHashMap<>();
     final Map<String, Instant> lastInteraction = new ConcurrentHashMap<>();
     final Map<String, List<PhoneMessage>> phones = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> tags = new ConcurrentHashMap<>();
+    final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
     public SimWorld(SimProperties properties, Clock clock) {
         this.properties = properties;
@@ -177,6 +179,29 @@ public class SimWorld {
         var message = new PhoneMessage(randomHex(10), fromOa, text, clock.instant(), sender);
         conversation(oaId, contactId).add(message);
         return message;
+    }
+
+    /** The OA tagged the follower (the OA admin's tags in Zalo; BinhYen reads them as villages). */
+    public void tag(String oaId, String userId, String tag) {
+        tags.computeIfAbsent(oaId + "/" + userId, key -> ConcurrentHashMap.newKeySet())
+                .add(tag);
+    }
+
+    public List<String> tagsOf(String oaId, String userId) {
+        return tags.getOrDefault(oaId + "/" + userId, Set.of()).stream()
+                .sorted()
+                .toList();
+    }
+
+    /** A photo a phone sent, served from the simulated CDN; returns its id. */
+    public String storeMedia(byte[] bytes) {
+        String id = randomHex(12);
+        media.put(id, bytes.clone());
+        return id;
+    }
+
+    public Optional<byte[]> media(String id) {
+        return Optional.ofNullable(media.get(id));
     }
 
     public String randomHex(int bytes) {

@@ -1,11 +1,13 @@
 package vn.binhyen.zalosim.web;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.binhyen.zalosim.internal.SimResidents;
 import vn.binhyen.zalosim.internal.SimWorld;
@@ -21,13 +23,16 @@ import vn.binhyen.zalosim.internal.SimulatorOnly;
 class PhoneController {
 
     private static final int MAX_TEXT = 2000;
+    private static final long MAX_PHOTO = 5L * 1024 * 1024;
 
     private final SimWorld world;
     private final SimResidents residents;
+    private final Environment environment;
 
-    PhoneController(SimWorld world, SimResidents residents) {
+    PhoneController(SimWorld world, SimResidents residents, Environment environment) {
         this.world = world;
         this.residents = residents;
+        this.environment = environment;
     }
 
     @GetMapping("/sim/phone")
@@ -96,6 +101,41 @@ class PhoneController {
             world.oa(oa)
                     .ifPresent(page ->
                             residents.sendLocation(page, world.user(user).userId(), lat, lon));
+        }
+        return "redirect:" + back(user, oa, null);
+    }
+
+    /** A photo from the phone: the simulated CDN keeps it and the event carries its link, as Zalo's does. */
+    @PostMapping("/sim/phone/photo")
+    String photo(
+            @RequestParam String user,
+            @RequestParam String oa,
+            @RequestParam(name = "photo", required = false) MultipartFile photo,
+            @RequestParam(defaultValue = "") String caption)
+            throws java.io.IOException {
+        if (photo != null && !photo.isEmpty() && photo.getSize() <= MAX_PHOTO && caption.length() <= MAX_TEXT) {
+            String id = world.storeMedia(photo.getBytes());
+            String url = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/sim/zalo/media/"
+                    + id;
+            world.oa(oa)
+                    .ifPresent(
+                            page -> residents.sendImage(page, world.user(user).userId(), url, caption.strip()));
+        }
+        return "redirect:" + back(user, oa, null);
+    }
+
+    /** The resident answers the page's request for information (name, phone, address). */
+    @PostMapping("/sim/phone/info")
+    String info(
+            @RequestParam String user,
+            @RequestParam String oa,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String address) {
+        if (name.length() <= 100 && phone.length() <= 20 && address.length() <= 300 && !name.isBlank()) {
+            world.oa(oa)
+                    .ifPresent(page -> residents.submitInfo(
+                            page, world.user(user).userId(), name.strip(), phone.strip(), address.strip()));
         }
         return "redirect:" + back(user, oa, null);
     }

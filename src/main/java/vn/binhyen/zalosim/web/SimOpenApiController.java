@@ -145,7 +145,28 @@ class SimOpenApiController {
             detail.put("user_last_interaction_date", last == null ? "" : DAY.format(last));
             detail.put("user_is_follower", world.follows(oa.oaId(), userId));
             detail.put("avatar", "");
+            detail.put("tags_and_notes_info", Map.of("notes", List.of(), "tag_names", world.tagsOf(oa.oaId(), userId)));
             return success(detail);
+        });
+    }
+
+    /** GMF groups the OA is in; plain {@code offset}/{@code count} query parameters, as Zalo's API explorer shows. */
+    @GetMapping("/v3.0/oa/group/getgroupsofoa")
+    ResponseEntity<Map<String, Object>> groupsOfOa(
+            @RequestHeader(name = "access_token", required = false) String token,
+            @RequestParam(name = "offset", defaultValue = "0") int offset,
+            @RequestParam(name = "count", defaultValue = "10") int count) {
+        return call(token, oa -> {
+            if (offset < 0 || count < 1 || count > 50) {
+                return error(-201, "offset or count is invalid!");
+            }
+            var all = world.groupsOf(oa.oaId());
+            var page = all.stream()
+                    .skip(offset)
+                    .limit(count)
+                    .map(g -> Map.<String, Object>of("group_id", g.groupId(), "name", g.name(), "status", "enabled"))
+                    .toList();
+            return success(Map.of("total", all.size(), "count", page.size(), "offset", offset, "groups", page));
         });
     }
 

@@ -1,0 +1,355 @@
+package vn.binhyen.bench.zalo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.binhyen.shared.crypto.SecretBox;
+import vn.binhyen.zalo.internal.WebhookSignature;
+
+/**
+ * Zalo channel benchmark against a running BinhYen (demo data, simulator on, limits off):
+ *
+ * <ol>
+ *   <li>webhook intake: sustained signed events/s (closed loop, 64 senders), then p50/p99 acknowledgement latency at a
+ *       fixed 1,000 events/s (open loop, latency from the intended send time), beside pgbench's single-row insert
+ *       rate into a table of the same shape at 8 clients;
+ *   <li>reply delivery: sustained replies/s through the delivery queue to the simulator, beside bare HTTP posts to the
+ *       simulator's send endpoint from this JVM, one at a time (the worker sends one at a time too).
+ * </ol>
+ */
+public final class ZaloBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            a.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        String base = a.get("base-url");
+        int dbPort = Integer.parseInt(a.get("db-port"));
+        SecretBox box = new SecretBox(Base64.getDecoder().decode(a.get("master-key")));
+        int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
+        List<String> report = new ArrayList<>();
+        report.add("BinhYen Zalo benchmark — commit " + a.getOrDefault("commit", "?") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + java.time.Instant.now());
+
+        String oaId;
+        String appId;
+        String secret;
+        String token;
+        try (Connection db = db(dbPort)) {
+            try (var st = db.createStatement();
+                    var rs = st.executeQuery("SELECT oa_id, app_id, oa_secret_key, access_token FROM zalo.official_accounts"
+                            + " WHERE connection_status = 'CONNECTED' ORDER BY oa_id LIMIT 1")) {
+                rs.next();
+                oaId = rs.getString(1);
+                appId = rs.getString(2);
+                secret = box.open(rs.getBytes(3), "zalo-oa:" + oaId + ":oa_secret_key");
+                token = box.open(rs.getBytes(4), "zalo-oa:" + oaId + ":access_token");
+            }
+        }
+        String webhook = base + "/channels/zalo/" + oaId + "/webhook";
+        AtomicLong seq = new AtomicLong();
+
+        // 1a. Sustained intake.
+        closedLoop(webhook, appId, secret, seq, 64, 5, null);
+        List<Long> none = Collections.synchronizedList(new ArrayList<>());
+        long[] counts = closedLoop(webhook, appId, secret, seq, 64, seconds, none);
+        double sustained = counts[0] / (double) seconds;
+        report.add(String.format(
+                "webhook intake, sustained (64 senders, %d s): %.0f events/s acknowledged (%d non-200)",
+                seconds, sustained, counts[1]));
+
+        // 1b. Latency at 1,000 events/s.
+        var latencies = openLoop(webhook, appId, secret, seq, 1000, seconds);
+        report.add(String.format(
+                "webhook intake at 1,000 events/s (%d s, open loop): p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d non-200",
+                seconds,
+                pct(latencies.millis(), 50),
+                pct(latencies.millis(), 99),
+                pct(latencies.millis(), 100),
+                latencies.failures()));
+
+        // 1c. pgbench baseline, same table shape, single-row inserts, 8 clients.
+        double pgbenchTps = pgbench(dbPort, a.getOrDefault("pgbench", "pgbench"), a.get("work"), seconds);
+        report.add(String.format(
+                "baseline: pgbench single-row INSERT into a copy of zalo.webhook_events, 8 clients, %d s: %.0f rows/s",
+                seconds, pgbenchTps));
+        double ratio = sustained / pgbenchTps;
+        report.add(String.format("ratio app/pgbench: %.2f (target >= 0.5)", ratio));
+        double p99 = pct(latencies.millis(), 99);
+        report.add(String.format("p99 at 1,000 events/s: %.1f ms (target <= 50 ms)", p99));
+
+        // 2. Reply delivery.
+        List<String> users = interactedUsers(base, oaId);
+        int replies = Integer.parseInt(a.getOrDefault("replies", "3000"));
+        double raw = bareSends(base, token, users, replies);
+        double delivered = queuedReplies(dbPort, oaId, users, replies);
+        report.add(String.format(
+                "reply delivery through the queue (%d replies, simulator limits off): %.0f replies/s", replies, delivered));
+        report.add(String.format(
+                "baseline: bare HTTP posts to the simulator's /v3.0/oa/message/cs from this JVM, one at a time: %.0f/s",
+                raw));
+        report.add(String.format("ratio delivery/bare: %.2f (target >= 0.5)", delivered / raw));
+
+        boolean met = ratio >= 0.5 && p99 <= 50 && delivered / raw >= 0.5;
+        report.add(met ? "all targets met" : "TARGET MISSED");
+        String text = String.join("\n", report) + "\n";
+        System.out.print(text);
+        Path out = Path.of(a.get("out"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.exit(met ? 0 : 3);
+    }
+
+    static Connection db(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/binhyen", "postgres", "");
+    }
+
+    static String event(String appId, String oaId, long n) {
+        return "{\"app_id\":\"" + appId + "\",\"sender\":{\"id\":\"61" + String.format("%017d", n % 500)
+                + "\"},\"recipient\":{\"id\":\"" + oaId + "\"},\"event_name\":\"user_send_text\",\"message\":{\"text\":"
+                + "\"Tin nhắn thử tải số " + n + " về an ninh trật tự trong thôn\",\"msg_id\":\"bench"
+                + String.format("%015d", n) + System.nanoTime() % 100000 + "\"},\"timestamp\":\""
+                + System.currentTimeMillis() + "\"}";
+    }
+
+    static HttpRequest signed(String url, String appId, String secret, long n) {
+        String oaId = url.replaceAll(".*/zalo/([0-9]+)/webhook", "$1");
+        String body = event(appId, oaId, n);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String ts = body.replaceAll(".*\"timestamp\":\"([0-9]+)\".*", "$1");
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-ZEvent-Signature", "mac=" + WebhookSignature.compute(appId, bytes, ts, secret))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+    }
+
+    static long[] closedLoop(
+            String url, String appId, String secret, AtomicLong seq, int senders, int seconds, List<Long> unused)
+            throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong bad = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < senders; s++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            int status = HTTP.send(signed(url, appId, secret, seq.incrementAndGet()),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            (status == 200 ? ok : bad).incrementAndGet();
+                        } catch (IOException e) {
+                            bad.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return new long[] {ok.get(), bad.get()};
+    }
+
+    record Latencies(List<Double> millis, long failures) {}
+
+    static Latencies openLoop(String url, String appId, String secret, AtomicLong seq, int rate, int seconds)
+            throws Exception {
+        var millis = new ConcurrentLinkedQueue<Double>();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        int total = rate * seconds;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long intended = start + i * intervalNanos;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                HttpRequest request = signed(url, appId, secret, seq.incrementAndGet());
+                pool.submit(() -> {
+                    try {
+                        int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                        if (status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                    }
+                    millis.add((System.nanoTime() - intended) / 1e6);
+                    return null;
+                });
+            }
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return new Latencies(sorted, failures.get());
+    }
+
+    static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index));
+    }
+
+    static double pgbench(int port, String pgbench, String work, int seconds) throws Exception {
+        try (Connection db = db(port);
+                var st = db.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS bench_zalo CASCADE");
+            st.execute("CREATE SCHEMA bench_zalo");
+            st.execute("CREATE TABLE bench_zalo.webhook_events (LIKE zalo.webhook_events INCLUDING ALL)");
+        }
+        Path script = Path.of(work, "insert.sql");
+        Files.createDirectories(script.getParent());
+        String body = event("2553928453557884079", "3700000000000000000", 1).replace("'", "''");
+        Files.writeString(script, """
+                INSERT INTO bench_zalo.webhook_events (oa_id, event_key, event_name, raw_body, num_retry)
+                VALUES ('3700000000000000000', 'user_send_text:' || md5(random()::text || :client_id), 'user_send_text',
+                        '%s', 0)
+                ON CONFLICT (oa_id, event_key) DO NOTHING;
+                """.formatted(body));
+        var process = new ProcessBuilder(
+                        pgbench, "-n", "-c", "8", "-j", "8", "-T", String.valueOf(seconds), "-f", script.toString(),
+                        "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres", "binhyen")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench output not understood:\n" + output);
+        }
+        try (Connection db = db(port);
+                var st = db.createStatement()) {
+            st.execute("DROP SCHEMA bench_zalo CASCADE");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The simulator's demo residents write to the page from the phone, so the 7-day window is open for them. */
+    static List<String> interactedUsers(String base, String oaId) throws Exception {
+        var cookies = new java.net.CookieManager();
+        var client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String page = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/sim/phone?oa=" + oaId)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the phone page");
+        }
+        Matcher options = Pattern.compile("<option value=\"(61[0-9]+)\"").matcher(page);
+        List<String> users = new ArrayList<>();
+        while (options.find()) {
+            users.add(options.group(1));
+        }
+        for (String user : users) {
+            String form = "user=" + user + "&oa=" + oaId + "&text=bench&_csrf=" + csrf.group(1);
+            client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/sim/phone/text"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        return users;
+    }
+
+    static double bareSends(String base, String token, List<String> users, int count) throws Exception {
+        String url = base + "/sim/zalo/openapi/v3.0/oa/message/cs";
+        for (int warm = 0; warm < 200; warm++) {
+            post(url, token, users.get(warm % users.size()), "warm " + warm);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String body = post(url, token, users.get(i % users.size()), "Công an xã trả lời số " + i);
+            if (!body.contains("\"error\":0")) {
+                throw new IllegalStateException("simulator refused: " + body);
+            }
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static String post(String url, String token, String user, String text) throws Exception {
+        String json = "{\"recipient\":{\"user_id\":\"" + user + "\"},\"message\":{\"text\":\"" + text + "\"}}";
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .header("access_token", token)
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    static double queuedReplies(int port, String oaId, List<String> users, int count) throws Exception {
+        try (Connection db = db(port)) {
+            String run = Long.toString(System.nanoTime());
+            long start = System.nanoTime();
+            try (var insert = db.prepareStatement("""
+                    INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, text)
+                    SELECT 'bench:' || ? || ':' || n, ?, 'USER', (?::text[])[1 + n % ?], 'Công an xã trả lời số ' || n
+                      FROM generate_series(1, ?) AS n
+                    """)) {
+                insert.setString(1, run);
+                insert.setString(2, oaId);
+                insert.setArray(3, db.createArrayOf("text", users.toArray()));
+                insert.setInt(4, users.size());
+                insert.setInt(5, count);
+                insert.executeUpdate();
+            }
+            AtomicBoolean done = new AtomicBoolean();
+            while (!done.get()) {
+                try (var st = db.prepareStatement(
+                        "SELECT count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'FAILED')"
+                                + " FROM zalo.deliveries WHERE idempotency_key LIKE ?")) {
+                    st.setString(1, "bench:" + run + ":%");
+                    try (var rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(2) > 0) {
+                            throw new IllegalStateException(rs.getLong(2) + " replies failed");
+                        }
+                        done.set(rs.getLong(1) == 0);
+                    }
+                }
+                if (!done.get()) {
+                    Thread.sleep(50);
+                }
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

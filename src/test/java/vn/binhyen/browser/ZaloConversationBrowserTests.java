@@ -1,0 +1,117 @@
+package vn.binhyen.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.binhyen.support.Browser;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.zalosim.internal.SimWorld;
+import vn.binhyen.zalosim.internal.SimZalo;
+
+/**
+ * A resident writes to the commune police page on the simulated Zalo phone, the officer answers in the console, and
+ * the answer appears on the phone; the officer then registers the conversation as a tip in one step. The properties
+ * are the Zalo tests' own, so this shares their application.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "binhyen.zalo.simulator.enabled=true",
+            "binhyen.zalo.max-event-age=P3650D",
+            "binhyen.zalo.event-poll-interval=PT0.1S",
+            "binhyen.zalo.delivery-poll-interval=PT0.1S",
+            "binhyen.zalo.refresh-check-initial-delay=PT1H",
+            "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
+            "binhyen.zalosim.receipt-delay=PT0.1S"
+        })
+class ZaloConversationBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SimZalo simZalo;
+
+    @Autowired
+    SimWorld world;
+
+    @BeforeAll
+    static void startBrowser() {
+        // Registering a tip stores it and its photos in several transactions; shared CI machines can be slow.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    /** The suite shares two cores with other work; a first page load in a cold Chromium can take a while there. */
+    static Page patient(Page page) {
+        page.setDefaultNavigationTimeout(120_000);
+        page.setDefaultTimeout(60_000);
+        return page;
+    }
+
+    @Test
+    void aResidentsMessageOnThePhoneIsAnsweredFromTheConsoleAndTheAnswerReachesThePhone() {
+        var commune = Fixtures.commune(jdbc);
+        var oa = simZalo.openAndBind(commune.code(), "Công an xã Thử " + commune.code());
+        simZalo.connect(oa.oaId());
+        String resident = world.newUser("Chị Lan " + commune.code()).userId();
+        String base = "http://localhost:" + port;
+
+        Page phone = patient(browser.newPage(390, 844));
+        phone.navigate(base + "/sim/phone?user=" + resident + "&oa=" + oa.oaId());
+        phone.locator("#text").fill("Chào công an xã, tối qua có hai người lạ đi xe máy dò hỏi nhà ông Ba ở thôn A.");
+        phone.locator("form[action$='/sim/phone/text'] button[type=submit]").click();
+        assertThat(phone.locator("#messages li.resident")).containsText("dò hỏi nhà ông Ba");
+        Browser.screenshot(phone, "zalo-01-resident-writes");
+
+        Page desk = patient(browser.newPage(1280, 900));
+        desk.navigate(base + "/console");
+        desk.locator("#username").fill(commune.chiefLogin());
+        desk.locator("#password").fill(Fixtures.PASSWORD);
+        desk.locator("button[type=submit]").click();
+        desk.navigate(base + "/console/conversations");
+        // The message arrives through the signed webhook and the event processor; the inbox shows it when it is in.
+        for (int i = 0; i < 50 && desk.locator("a.row-link").count() == 0; i++) {
+            desk.waitForTimeout(300);
+            desk.reload();
+        }
+        assertThat(desk.locator("table.inbox")).containsText("dò hỏi nhà ông Ba");
+        Browser.screenshot(desk, "zalo-02-officer-inbox");
+        desk.locator("a.row-link").first().click();
+        assertThat(desk.locator("#messages")).containsText("dò hỏi nhà ông Ba");
+        desk.locator("#text").fill("Công an xã đã nhận tin, cảnh sát khu vực sẽ đến thôn A kiểm tra ngay chiều nay.");
+        desk.getByText("Gửi trả lời").click();
+        assertThat(desk.locator("#messages li.police")).containsText("kiểm tra ngay chiều nay");
+        Browser.screenshot(desk, "zalo-03-officer-replied");
+
+        // The phone's conversation polls every 2 seconds: the police's answer appears without a reload.
+        assertThat(phone.locator("#messages li.police")).containsText("kiểm tra ngay chiều nay");
+        Browser.screenshot(phone, "zalo-04-resident-sees-answer");
+
+        // The officer registers the conversation as a tip, without retyping.
+        desk.locator("#category").selectOption("SUSPICIOUS_PERSON");
+        desk.locator("#make-tip-submit").click();
+        assertThat(desk.locator("#made-tip")).containsText("TB-");
+        assertThat(desk.locator("#thread-tips a")).hasCount(1);
+        Browser.screenshot(desk, "zalo-05-tip-made");
+        desk.locator("#made-tip a").click();
+        assertThat(desk.locator("#tip-description")).containsText("dò hỏi nhà ông Ba");
+    }
+}

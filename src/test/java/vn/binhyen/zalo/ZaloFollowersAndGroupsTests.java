@@ -1,0 +1,209 @@
+package vn.binhyen.zalo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import vn.binhyen.accounts.AccessScope;
+import vn.binhyen.conversations.internal.ConversationConsole;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.Fixtures.TestCommune;
+import vn.binhyen.zalosim.internal.SimResidents;
+import vn.binhyen.zalosim.internal.SimWorld;
+import vn.binhyen.zalosim.internal.SimWorld.SimOa;
+import vn.binhyen.zalosim.internal.SimZalo;
+
+/**
+ * Followers read from Zalo page by page (tags become villages, a daily total goes into the history) and the OA's
+ * groups linked to village community groups, so group traffic goes to the village's officer, who can post back.
+ */
+class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
+
+    @Autowired
+    SimZalo simZalo;
+
+    @Autowired
+    SimWorld world;
+
+    @Autowired
+    SimResidents residents;
+
+    @Autowired
+    ZaloFollowers followers;
+
+    @Autowired
+    ZaloCommunityGroups groups;
+
+    @Autowired
+    ConversationConsole console;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    WebApplicationContext context;
+
+    TestCommune commune;
+    SimOa oa;
+
+    @BeforeEach
+    void page() {
+        commune = Fixtures.commune(jdbc);
+        oa = simZalo.openAndBind(commune.code(), "Công an xã " + commune.code());
+        simZalo.connect(oa.oaId());
+    }
+
+    AccessScope officerA() {
+        return new AccessScope(
+                commune.officerA(),
+                OfficerRole.AREA_OFFICER,
+                commune.code(),
+                commune.provinceCode(),
+                Set.of(commune.villageA()));
+    }
+
+    @Test
+    void aSyncReadsEveryFollowerPageByPageTakesTagsAsVillagesAndRecordsTheDaysTotal() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            String user = world.newUser("Người quan tâm " + i).userId();
+            world.setFollowing(oa.oaId(), user, true);
+            if (i % 3 == 0) {
+                world.tag(oa.oaId(), user, "Thôn A");
+            } else if (i % 3 == 1) {
+                world.tag(oa.oaId(), user, "thon b");
+            }
+        }
+        // Someone BinhYen thought followed, but Zalo no longer lists.
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at)
+                        VALUES (?, '6199999999999999999', TRUE, ?)
+                        """)
+                .params(oa.oaId(), Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)))
+                .update();
+
+        // The shared per-app budget is used up this minute: the sync pauses and keeps its place.
+        Timestamp minute = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        jdbc.sql(
+                        "INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1000000) ON CONFLICT (app_id, minute) DO UPDATE SET used = 1000000")
+                .params(oa.appId(), minute)
+                .update();
+        try {
+            assertThat(followers.syncNow(oa.oaId())).isEqualTo("PAUSED");
+        } finally {
+            jdbc.sql("DELETE FROM zalo.api_budget WHERE app_id = ?")
+                    .param(oa.appId())
+                    .update();
+        }
+
+        assertThat(followers.syncNow(oa.oaId())).isEqualTo("COMPLETE");
+
+        var overview = followers.overview(oa.oaId());
+        assertThat(overview.following()).isEqualTo(120);
+        assertThat(overview.villages())
+                .extracting(v -> v.village() + "=" + v.followers())
+                .containsExactlyInAnyOrder("Thôn A=40", "Thôn B=40", "null=40");
+        assertThat(overview.history())
+                .first()
+                .satisfies(d -> assertThat(d.total()).isEqualTo(120));
+        assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999999'")
+                        .param(oa.oaId())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+
+        // The administrator's page shows it.
+        long admin = jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        SELECT id, 'Quản trị ' || ?, 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
+                        RETURNING id
+                        """)
+                .params(commune.code(), commune.code())
+                .query(Long.class)
+                .single();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        var principal = user(Fixtures.signedIn(directory, "admin" + commune.code(), admin));
+        mvc.perform(get("/admin/zalo/" + oa.oaId() + "/followers").with(principal))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("120 người đang quan tâm trang")));
+        mvc.perform(get("/admin/zalo/0000/followers").with(principal))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Không tìm thấy trang Zalo OA")));
+        mvc.perform(post("/admin/zalo/" + oa.oaId() + "/groups/x/link")
+                        .param("communityGroupId", "abc")
+                        .with(principal)
+                        .with(csrf()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() {
+        var simGroup = world.openGroup(oa.oaId(), "Nhóm an ninh Thôn A " + commune.code());
+        long communityGroup =
+                jdbc.sql("""
+                        INSERT INTO directory.community_groups (village_id, name) VALUES (?, 'An ninh Thôn A') RETURNING id
+                        """).param(commune.villageA()).query(Long.class).single();
+
+        assertThat(groups.refresh(oa.oaId())).isEqualTo(1);
+        groups.link(oa.oaId(), simGroup.groupId(), communityGroup);
+        assertThat(groups.linkedGroupsFor(officerA()))
+                .extracting(g -> g.groupId())
+                .contains(simGroup.groupId());
+
+        String member = world.newUser("Thành viên nhóm thôn A").userId();
+        residents.sendGroupText(simGroup, member, "Tối nay thôn mình có mất điện, mọi người khoá cửa cẩn thận.");
+        eventually()
+                .until(() -> jdbc.sql("SELECT count(*) FROM conversations.threads WHERE contact_ref = ?")
+                                .param(simGroup.groupId())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        long thread = groups.openThread(officerA(), oa.oaId(), simGroup.groupId());
+        assertThat(jdbc.sql("SELECT assigned_officer_id FROM conversations.threads WHERE id = ?")
+                        .param(thread)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(commune.officerA());
+        assertThat(console.thread(officerA(), thread).thread().kind().name()).isEqualTo("GROUP");
+
+        console.reply(
+                officerA(),
+                thread,
+                "Công an xã sẽ tăng cường tuần tra tối nay.",
+                UUID.randomUUID().toString());
+        eventually()
+                .untilAsserted(() -> assertThat(world.conversation(oa.oaId(), simGroup.groupId()))
+                        .anyMatch(m -> m.fromOa && m.text.equals("Công an xã sẽ tăng cường tuần tra tối nay.")));
+
+        long otherCommuneGroup = jdbc.sql("""
+                        INSERT INTO directory.community_groups (village_id, name) VALUES (?, 'Nhóm xã khác') RETURNING id
+                        """)
+                .param(Fixtures.commune(jdbc).villageA())
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> groups.link(oa.oaId(), simGroup.groupId(), otherCommuneGroup))
+                .isInstanceOf(ZaloChannelException.class)
+                .extracting(e -> ((ZaloChannelException) e).messageKey())
+                .isEqualTo("zalo.groups.otherCommune");
+    }
+}

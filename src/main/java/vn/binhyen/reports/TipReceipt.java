@@ -2,8 +2,17 @@ package vn.binhyen.reports;
 
 import java.time.Instant;
 
-/** What the resident keeps: the tip code and the secret that opens its status page. The secret is shown once. */
-public record TipReceipt(String code, String secret, Instant receivedAt, int attachmentsStored, int attachmentsFailed) {
+/**
+ * What the resident keeps: the tip code and the secret that opens its status page (the secret is shown once), and the
+ * register line the report was entered under.
+ */
+public record TipReceipt(
+        String code,
+        String secret,
+        Instant receivedAt,
+        int attachmentsStored,
+        int attachmentsFailed,
+        String registerNumber) {
 
     @Override
     public String toString() {

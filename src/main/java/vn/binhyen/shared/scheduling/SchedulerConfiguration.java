@@ -23,14 +23,14 @@ class SchedulerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
     static final String TABLE = "shared.scheduled_tasks";
 
-    @Bean
+    @Bean(destroyMethod = "stop")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
-        List<OnStartup> startup = tasks.stream()
-                .filter(OnStartup.class::isInstance)
-                .map(OnStartup.class::cast)
-                .toList();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Task<?>> known = (List) tasks;
+        List<Task<?>> startup =
+                tasks.stream().filter(OnStartup.class::isInstance).toList();
+        // db-scheduler adds the start-up tasks to the known ones itself: listing them twice is an error.
+        List<Task<?>> known =
+                tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, known)
                 .tableName(TABLE)
                 .startTasks((List) startup)
@@ -42,13 +42,17 @@ class SchedulerConfiguration {
 
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerProperties properties) {
+        // A db-scheduler cannot start again once stopped, and the test framework pauses (stops and restarts) cached
+        // contexts: start once, and stop only when the context is destroyed (destroyMethod above).
         return new SmartLifecycle() {
             private volatile boolean running;
+            private boolean started;
 
             @Override
-            public void start() {
-                if (properties.enabled()) {
+            public synchronized void start() {
+                if (properties.enabled() && !started) {
                     scheduler.start();
+                    started = true;
                     log.info("Timers running (db-scheduler, table {})", TABLE);
                 }
                 running = true;
@@ -56,9 +60,6 @@ class SchedulerConfiguration {
 
             @Override
             public void stop() {
-                if (properties.enabled()) {
-                    scheduler.stop();
-                }
                 running = false;
             }
 

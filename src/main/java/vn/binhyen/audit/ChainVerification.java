@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param problem what was wrong there, in English for the log; {@link #problemKey} for people
  */
 public record ChainVerification(
-        long entriesChecked, @Nullable Long firstBrokenId, @Nullable Problem problem) {
+        long entriesChecked,
+        @Nullable Long firstBrokenId,
+        @Nullable Problem problem) {
 
     public enum Problem {
         /** The entry's content no longer gives its stored hash: it was edited. */

@@ -22,10 +22,12 @@ public enum DocketEventType {
     ENTRY_CORRECTED;
 
     /** Decisions the Procuracy must receive within the notice limit. */
-    public static final Set<DocketEventType> NOTIFY_PROCURACY = EnumSet.of(INITIATED, NOT_INITIATED, SUSPENDED, RESUMED);
+    public static final Set<DocketEventType> NOTIFY_PROCURACY =
+            EnumSet.of(INITIATED, NOT_INITIATED, SUSPENDED, RESUMED);
 
     /** Results the reporter is told of, unless they chose anonymity. */
-    public static final Set<DocketEventType> TELL_REPORTER = EnumSet.of(TRANSFERRED, INITIATED, NOT_INITIATED, SUSPENDED);
+    public static final Set<DocketEventType> TELL_REPORTER =
+            EnumSet.of(TRANSFERRED, INITIATED, NOT_INITIATED, SUSPENDED);
 
     public String labelKey() {
         return "register.event." + name();

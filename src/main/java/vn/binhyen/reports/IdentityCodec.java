@@ -15,11 +15,7 @@ public final class IdentityCodec {
 
     public static String encode(ReporterIdentity identity) {
         return json.writeValueAsString(new Sealed(
-                identity.fullName(),
-                identity.phone(),
-                identity.address(),
-                identity.zaloUserId(),
-                identity.idNumber()));
+                identity.fullName(), identity.phone(), identity.address(), identity.zaloUserId(), identity.idNumber()));
     }
 
     public static ReporterIdentity decode(String sealedJson) {

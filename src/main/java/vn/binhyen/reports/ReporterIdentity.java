@@ -9,11 +9,20 @@ import org.jspecify.annotations.Nullable;
  * shows it.
  */
 public record ReporterIdentity(
-        @Nullable @Size(max = 200, message = "{tip.reporter.size}") String fullName,
-        @Nullable @Size(max = 40, message = "{tip.reporter.size}") String phone,
-        @Nullable @Size(max = 300, message = "{tip.reporter.size}") String address,
-        @Nullable @Size(max = 64, message = "{tip.reporter.size}") String zaloUserId,
-        @Nullable @Pattern(regexp = "[0-9]{9,12}", message = "{tip.reporter.id-number}") String idNumber) {
+        @Nullable @Size(max = 200, message = "{tip.reporter.size}")
+        String fullName,
+
+        @Nullable @Size(max = 40, message = "{tip.reporter.size}")
+        String phone,
+
+        @Nullable @Size(max = 300, message = "{tip.reporter.size}")
+        String address,
+
+        @Nullable @Size(max = 64, message = "{tip.reporter.size}")
+        String zaloUserId,
+
+        @Nullable @Pattern(regexp = "[0-9]{9,12}", message = "{tip.reporter.id-number}")
+        String idNumber) {
 
     public ReporterIdentity(@Nullable String fullName, @Nullable String phone) {
         this(fullName, phone, null, null, null);

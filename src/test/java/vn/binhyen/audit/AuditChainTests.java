@@ -41,11 +41,13 @@ class AuditChainTests {
 
     /** What an attacker with superuser rights does: switch the guard off, change the row, switch it on. */
     private void tamper(String sql, Object... params) {
-        jdbc.sql("ALTER TABLE audit.entries DISABLE TRIGGER entries_append_only").update();
+        jdbc.sql("ALTER TABLE audit.entries DISABLE TRIGGER entries_append_only")
+                .update();
         try {
             jdbc.sql(sql).params(params).update();
         } finally {
-            jdbc.sql("ALTER TABLE audit.entries ENABLE TRIGGER entries_append_only").update();
+            jdbc.sql("ALTER TABLE audit.entries ENABLE TRIGGER entries_append_only")
+                    .update();
         }
     }
 
@@ -53,10 +55,13 @@ class AuditChainTests {
     void theApplicationCannotRewriteOrDeleteEntries() {
         long id = record("original");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("UPDATE audit.entries SET detail = 'x' WHERE id = ?").param(id).update())
+                        () -> jdbc.sql("UPDATE audit.entries SET detail = 'x' WHERE id = ?")
+                                .param(id)
+                                .update())
                 .hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("DELETE FROM audit.entries WHERE id = ?").param(id).update())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit.entries WHERE id = ?")
+                        .param(id)
+                        .update())
                 .hasMessageContaining("append-only");
     }
 
@@ -82,7 +87,10 @@ class AuditChainTests {
     void aRowRehashedByTheAttackerStillBreaksTheNextLink() {
         long id = record("victim");
         long next = record("next");
-        String hash = jdbc.sql("SELECT hash FROM audit.entries WHERE id = ?").param(id).query(String.class).single();
+        String hash = jdbc.sql("SELECT hash FROM audit.entries WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         tamper("UPDATE audit.entries SET detail = 'forged', hash = repeat('a', 64) WHERE id = ?", id);
         try {
             ChainVerification result = audit.verify();
@@ -98,17 +106,28 @@ class AuditChainTests {
     void aDeletedRowIsFound() {
         long id = record("to be deleted");
         record("after it");
-        var row = jdbc.sql("SELECT * FROM audit.entries WHERE id = ?").param(id).query().singleRow();
+        var row = jdbc.sql("SELECT * FROM audit.entries WHERE id = ?")
+                .param(id)
+                .query()
+                .singleRow();
         tamper("DELETE FROM audit.entries WHERE id = ?", id);
         try {
             ChainVerification result = audit.verify();
             assertThat(result.firstBrokenId()).isEqualTo(id);
             assertThat(result.problem()).isEqualTo(Problem.ENTRY_MISSING);
         } finally {
-            tamper("INSERT INTO audit.entries (id, recorded_at, actor, officer_id, action, subject, detail, prev_hash, hash)"
+            tamper(
+                    "INSERT INTO audit.entries (id, recorded_at, actor, officer_id, action, subject, detail, prev_hash, hash)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("id"), row.get("recorded_at"), row.get("actor"), row.get("officer_id"), row.get("action"),
-                    row.get("subject"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
+                    row.get("id"),
+                    row.get("recorded_at"),
+                    row.get("actor"),
+                    row.get("officer_id"),
+                    row.get("action"),
+                    row.get("subject"),
+                    row.get("detail"),
+                    row.get("prev_hash"),
+                    row.get("hash"));
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -120,12 +139,16 @@ class AuditChainTests {
         var admin = user(RegisterFixtures.signedIn(directory, adminId));
         assertThat(mvc.get().uri("/admin/audit").with(admin)).hasStatusOk();
         assertThat(mvc.post().uri("/admin/audit/verify").with(admin).with(csrf()))
-                .hasStatusOk().bodyText().contains("Chuỗi nguyên vẹn");
+                .hasStatusOk()
+                .bodyText()
+                .contains("Chuỗi nguyên vẹn");
         long id = record("page check");
         tamper("UPDATE audit.entries SET actor = 'someone else' WHERE id = ?", id);
         try {
             assertThat(mvc.post().uri("/admin/audit/verify").with(admin).with(csrf()))
-                    .hasStatusOk().bodyText().contains("Chuỗi bị phá vỡ tại mục số " + id);
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains("Chuỗi bị phá vỡ tại mục số " + id);
         } finally {
             tamper("UPDATE audit.entries SET actor = 'system' WHERE id = ?", id);
         }
@@ -137,7 +160,9 @@ class AuditChainTests {
         mvc.perform(formLogin("/login").user(commune.chiefLogin()).password(Fixtures.PASSWORD));
         mvc.perform(formLogin("/login").user(commune.chiefLogin()).password("wrong"));
         assertThat(jdbc.sql("SELECT action FROM audit.entries WHERE actor = ? ORDER BY id")
-                        .param(commune.chiefLogin()).query(String.class).list())
+                        .param(commune.chiefLogin())
+                        .query(String.class)
+                        .list())
                 .containsExactly("SIGN_IN", "SIGN_IN_FAILED");
     }
 }

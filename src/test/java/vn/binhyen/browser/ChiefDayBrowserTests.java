@@ -81,7 +81,8 @@ class ChiefDayBrowserTests {
         desk.locator("button[type=submit]").click();
         desk.navigate(base + "/console/register");
         assertThat(desk.locator("#overdue-banner")).containsText("1 nguồn tin đã quá hạn");
-        assertThat(desk.locator("tr[data-register='" + overdueLine + "']")).hasClass(java.util.regex.Pattern.compile("overdue"));
+        assertThat(desk.locator("tr[data-register='" + overdueLine + "']"))
+                .hasClass(java.util.regex.Pattern.compile("overdue"));
         assertThat(desk.locator("tr[data-register='" + overdueLine + "']")).containsText("QUÁ HẠN");
         Browser.screenshot(desk, "10-chief-register-overdue");
 
@@ -102,10 +103,13 @@ class ChiefDayBrowserTests {
         desk.locator("#transfer").click();
         assertThat(desk.locator("#docket-state")).hasText("Đã chuyển cơ quan có thẩm quyền");
         assertThat(desk.locator("#tip-status")).hasText("Đã chuyển cơ quan có thẩm quyền");
-        Download download = desk.waitForDownload(() -> desk.locator("a.slip-pdf").first().click());
+        Download download =
+                desk.waitForDownload(() -> desk.locator("a.slip-pdf").first().click());
         byte[] slip = Files.readAllBytes(download.path());
         assertThat(new String(slip, 0, 5)).isEqualTo("%PDF-");
-        assertThat(RegisterFixtures.pdfText(slip)).contains("PHIẾU CHUYỂN NGUỒN TIN").contains(freshLine);
+        assertThat(RegisterFixtures.pdfText(slip))
+                .contains("PHIẾU CHUYỂN NGUỒN TIN")
+                .contains(freshLine);
         Browser.screenshot(desk, "12-chief-transferred");
     }
 

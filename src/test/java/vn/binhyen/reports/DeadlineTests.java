@@ -64,8 +64,9 @@ class DeadlineTests {
     MockMvcTester mvc;
 
     private List<String> alerts(long tip) {
-        return jdbc.sql("SELECT level || ':' || recipient_role || ':' || coalesce(officer_id, 0) FROM reports.clock_alerts"
-                        + " WHERE tip_id = ? AND clock = 'TRANSFER' ORDER BY id")
+        return jdbc.sql(
+                        "SELECT level || ':' || recipient_role || ':' || coalesce(officer_id, 0) FROM reports.clock_alerts"
+                                + " WHERE tip_id = ? AND clock = 'TRANSFER' ORDER BY id")
                 .param(tip)
                 .query(String.class)
                 .list();
@@ -82,7 +83,8 @@ class DeadlineTests {
         var officerA = new Actor(RegisterFixtures.scope(directory, commune.officerA()), commune.officerALogin());
         register.classify(officerA, tip, ReportKind.CRIME_REPORT, null);
         assertThat(jdbc.sql("SELECT count(*) FROM shared.scheduled_tasks WHERE task_name = 'legal-clock-watch'")
-                        .query(Long.class).single())
+                        .query(Long.class)
+                        .single())
                 .as("the timer lives in the database, so it survives restarts and runs on one node at a time")
                 .isEqualTo(1);
 
@@ -92,14 +94,18 @@ class DeadlineTests {
 
         clock.advance(Duration.ofHours(2)); // 19 h: inside the 6-hour warning
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(alerts(tip)).containsExactly("WARNING:AREA_OFFICER:" + commune.officerA()));
+                .untilAsserted(
+                        () -> assertThat(alerts(tip)).containsExactly("WARNING:AREA_OFFICER:" + commune.officerA()));
 
         clock.advance(Duration.ofHours(6)); // 25 h: the 24-hour transfer deadline has passed
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(alerts(tip)).contains("OVERDUE:COMMUNE_CHIEF:" + commune.chief()));
         var chief = user(Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief()));
         assertThat(mvc.get().uri("/console/register").with(chief))
-                .hasStatusOk().bodyText().contains("1 nguồn tin đã quá hạn").contains("QUÁ HẠN");
+                .hasStatusOk()
+                .bodyText()
+                .contains("1 nguồn tin đã quá hạn")
+                .contains("QUÁ HẠN");
         assertThat(mvc.get().uri("/console").with(chief)).bodyText().contains("1 nguồn tin đã quá hạn");
 
         clock.advance(Duration.ofHours(24)); // a day later still not transferred
@@ -109,7 +115,9 @@ class DeadlineTests {
         assertThat(watch.sweep()).as("a second pass raises nothing twice").isZero();
         assertThat(alerts(tip)).hasSize(3);
         var provinceUser = user(RegisterFixtures.signedIn(directory, province));
-        assertThat(mvc.get().uri("/console/register").with(provinceUser)).bodyText().contains("Quá hạn, đã báo cáo công an tỉnh");
+        assertThat(mvc.get().uri("/console/register").with(provinceUser))
+                .bodyText()
+                .contains("Quá hạn, đã báo cáo công an tỉnh");
 
         var chiefActor = new Actor(RegisterFixtures.scope(directory, commune.chief()), commune.chiefLogin());
         register.transfer(chiefActor, tip, "Cơ quan CSĐT Công an tỉnh", null, null);

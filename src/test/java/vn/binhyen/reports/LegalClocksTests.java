@@ -39,7 +39,12 @@ class LegalClocksTests {
     @Provide
     Arbitrary<String> zones() {
         return Arbitraries.of(
-                "UTC", "Asia/Ho_Chi_Minh", "America/Los_Angeles", "Pacific/Kiritimati", "Europe/Berlin", "Asia/Kolkata");
+                "UTC",
+                "Asia/Ho_Chi_Minh",
+                "America/Los_Angeles",
+                "Pacific/Kiritimati",
+                "Europe/Berlin",
+                "Asia/Kolkata");
     }
 
     private static boolean midnightInVietnam(Instant instant) {
@@ -52,8 +57,10 @@ class LegalClocksTests {
 
     @Property
     void transferIsTwentyFourHoursOrFortyEightForRemoteCommunes(@ForAll("instants") Instant received) {
-        assertThat(Duration.between(received, clocks.transferDue(received, false))).isEqualTo(Duration.ofHours(24));
-        assertThat(Duration.between(received, clocks.transferDue(received, true))).isEqualTo(Duration.ofHours(48));
+        assertThat(Duration.between(received, clocks.transferDue(received, false)))
+                .isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(received, clocks.transferDue(received, true)))
+                .isEqualTo(Duration.ofHours(48));
     }
 
     @Property
@@ -136,8 +143,21 @@ class LegalClocksTests {
         Instant now = due.plusSeconds(secondsFromDue);
         var view = ClockView.of(
                         new vn.binhyen.reports.internal.RegisterStore.DocketRow(
-                                1, ReportKind.CRIME_REPORT, null, DocketState.AWAITING_TRANSFER, false, false,
-                                due.minus(Duration.ofHours(24)), due, null, 0, null, null, null, null, 0),
+                                1,
+                                ReportKind.CRIME_REPORT,
+                                null,
+                                DocketState.AWAITING_TRANSFER,
+                                false,
+                                false,
+                                due.minus(Duration.ofHours(24)),
+                                due,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0),
                         java.util.List.of(),
                         clocks,
                         now)
@@ -159,9 +179,11 @@ class LegalClocksTests {
 
     @Example
     void theThirtyFirstOfDecemberPlusTwoMonthsEndsOnTheLastDayOfFebruary() {
-        Instant received = ZonedDateTime.of(2027, 12, 31, 9, 0, 0, 0, VietnamTime.ZONE).toInstant();
+        Instant received =
+                ZonedDateTime.of(2027, 12, 31, 9, 0, 0, 0, VietnamTime.ZONE).toInstant();
         assertThat(vn(clocks.firstExtensionLimit(received).minusNanos(1))).isEqualTo(LocalDate.of(2028, 2, 29));
-        Instant notLeap = ZonedDateTime.of(2026, 12, 31, 9, 0, 0, 0, VietnamTime.ZONE).toInstant();
+        Instant notLeap =
+                ZonedDateTime.of(2026, 12, 31, 9, 0, 0, 0, VietnamTime.ZONE).toInstant();
         assertThat(vn(clocks.firstExtensionLimit(notLeap).minusNanos(1))).isEqualTo(LocalDate.of(2027, 2, 28));
     }
 
@@ -169,10 +191,21 @@ class LegalClocksTests {
     void exactHoursWhenWholeDaysAreSwitchedOff() {
         var d = RegisterRules.defaults();
         var exact = new LegalClocks(new RegisterRules(
-                d.transferLimit(), d.remoteTransferLimit(), d.immediateReportLimit(), d.resolutionDays(),
-                d.extendedMonths(), d.procuracyExtensionMonths(), d.extensionRequestDays(), d.resumedMonths(),
-                d.procuracyNoticeLimit(), d.resumptionNoticeLimit(), false, d.transferWarning(),
-                d.resolutionWarning(), d.provinceEscalation(), d.watchInterval()));
+                d.transferLimit(),
+                d.remoteTransferLimit(),
+                d.immediateReportLimit(),
+                d.resolutionDays(),
+                d.extendedMonths(),
+                d.procuracyExtensionMonths(),
+                d.extensionRequestDays(),
+                d.resumedMonths(),
+                d.procuracyNoticeLimit(),
+                d.resumptionNoticeLimit(),
+                false,
+                d.transferWarning(),
+                d.resolutionWarning(),
+                d.provinceEscalation(),
+                d.watchInterval()));
         Instant received = Instant.parse("2026-05-10T03:15:00Z");
         assertThat(exact.resolutionDue(received)).isEqualTo(received.plus(Duration.ofDays(20)));
     }

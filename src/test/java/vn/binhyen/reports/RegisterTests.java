@@ -83,8 +83,9 @@ class RegisterTests {
                         .param(id)
                         .update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() ->
-                        jdbc.sql("DELETE FROM reports.tips WHERE id = ?").param(id).update())
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM reports.tips WHERE id = ?")
+                        .param(id)
+                        .update())
                 .hasMessageContaining("append-only");
     }
 
@@ -94,7 +95,8 @@ class RegisterTests {
         register.classify(officerA, id, ReportKind.CRIME_REPORT, null);
         var docket = register.details(chief.scope(), id).docket();
         assertThat(docket.state()).isEqualTo(DocketState.AWAITING_TRANSFER);
-        assertThat(Duration.between(docket.receivedAt(), docket.transferDueAt())).isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(docket.receivedAt(), docket.transferDueAt()))
+                .isEqualTo(Duration.ofHours(24));
 
         var island = Fixtures.commune(jdbc);
         jdbc.sql("UPDATE directory.administrative_units SET remote = TRUE WHERE code = ?")
@@ -104,7 +106,8 @@ class RegisterTests {
         var islandChief = new Actor(RegisterFixtures.scope(directory, island.chief()), island.chiefLogin());
         register.classify(islandChief, far, ReportKind.DENUNCIATION, null);
         var remote = register.details(islandChief.scope(), far).docket();
-        assertThat(Duration.between(remote.receivedAt(), remote.transferDueAt())).isEqualTo(Duration.ofHours(48));
+        assertThat(Duration.between(remote.receivedAt(), remote.transferDueAt()))
+                .isEqualTo(Duration.ofHours(48));
     }
 
     @Test
@@ -113,7 +116,8 @@ class RegisterTests {
         register.classify(officerA, id, ReportKind.SECURITY_INFORMATION, "Phản ánh chung");
         register.classify(officerA, id, ReportKind.DENUNCIATION, "Có dấu hiệu trộm cắp");
         var events = register.details(chief.scope(), id).events();
-        assertThat(events).extracting(e -> e.type())
+        assertThat(events)
+                .extracting(e -> e.type())
                 .containsExactly(DocketEventType.CLASSIFIED, DocketEventType.RECLASSIFIED);
         assertThat(events.get(1).kindBefore()).isEqualTo(ReportKind.SECURITY_INFORMATION);
         assertThat(events.get(1).kindAfter()).isEqualTo(ReportKind.DENUNCIATION);
@@ -137,8 +141,11 @@ class RegisterTests {
                 .anyMatch(m -> m.contains("Cơ quan CSĐT Công an tỉnh"));
         var pdf = exports.transferSlip(chief, id, slip, null);
         String text = RegisterFixtures.pdfText(pdf.content());
-        assertThat(text).contains("PHIẾU CHUYỂN NGUỒN TIN").contains("Cơ quan CSĐT Công an tỉnh")
-                .contains("Người báo tin được bảo vệ").doesNotContain(RegisterFixtures.NAME);
+        assertThat(text)
+                .contains("PHIẾU CHUYỂN NGUỒN TIN")
+                .contains("Cơ quan CSĐT Công an tỉnh")
+                .contains("Người báo tin được bảo vệ")
+                .doesNotContain(RegisterFixtures.NAME);
     }
 
     @Test
@@ -146,7 +153,8 @@ class RegisterTests {
         long id = tip(true);
         register.classify(officerA, id, ReportKind.CRIME_REPORT, null);
         register.transfer(chief, id, "Cơ quan CSĐT", null, null);
-        assertThat(register.details(chief.scope(), id).events()).extracting(e -> e.type())
+        assertThat(register.details(chief.scope(), id).events())
+                .extracting(e -> e.type())
                 .doesNotContain(DocketEventType.REPORTER_NOTIFIED);
     }
 
@@ -209,7 +217,8 @@ class RegisterTests {
         register.decide(chief, id, true, "Có dấu hiệu tội trộm cắp tài sản", null);
         details = register.details(chief.scope(), id);
         assertThat(details.docket().state()).isEqualTo(DocketState.INITIATED);
-        assertThat(details.events()).extracting(e -> e.type())
+        assertThat(details.events())
+                .extracting(e -> e.type())
                 .contains(DocketEventType.SUSPENDED, DocketEventType.RESUMED, DocketEventType.INITIATED);
         assertThat(details.events().stream().filter(e -> e.type() == DocketEventType.INITIATED))
                 .allSatisfy(e -> {
@@ -229,7 +238,8 @@ class RegisterTests {
         assertThat(entries.get(0).label()).isEqualTo(before);
         assertThat(entries.get(1).correctsEntryId()).isEqualTo(entries.get(0).id());
         assertThat(entries.get(1).channel()).isEqualTo(TipChannel.PHONE);
-        assertThat(register.details(chief.scope(), id).entry().id()).isEqualTo(entries.get(1).id());
+        assertThat(register.details(chief.scope(), id).entry().id())
+                .isEqualTo(entries.get(1).id());
     }
 
     @Test

@@ -30,7 +30,10 @@ import vn.binhyen.support.RegisterFixtures;
 class ReporterProtectionTests {
 
     private static final List<String> SECRETS = List.of(
-            RegisterFixtures.NAME, RegisterFixtures.PHONE, RegisterFixtures.ADDRESS, RegisterFixtures.ID_NUMBER,
+            RegisterFixtures.NAME,
+            RegisterFixtures.PHONE,
+            RegisterFixtures.ADDRESS,
+            RegisterFixtures.ID_NUMBER,
             "zalo-uid-4242");
 
     @Autowired
@@ -77,14 +80,22 @@ class ReporterProtectionTests {
     @Test
     void nobodySeesTheIdentityOnPagesWithoutRevealingIt(CapturedOutput output) throws Exception {
         long province = RegisterFixtures.provinceCommand(jdbc, commune.provinceCode());
-        for (SignedInOfficer officer : List.of(
-                chief(), officerA(), staff(), RegisterFixtures.signedIn(directory, province))) {
-            String page = mvc.get().uri("/console/tips/{id}", tip).with(user(officer)).exchange()
-                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        for (SignedInOfficer officer :
+                List.of(chief(), officerA(), staff(), RegisterFixtures.signedIn(directory, province))) {
+            String page = mvc.get()
+                    .uri("/console/tips/{id}", tip)
+                    .with(user(officer))
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(page).contains("Người báo tin được bảo vệ");
             assertNoIdentity(page);
-            String book = mvc.get().uri("/console/register").with(user(officer)).exchange()
-                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            String book = mvc.get()
+                    .uri("/console/register")
+                    .with(user(officer))
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             assertNoIdentity(book);
         }
         assertNoIdentity(output.getAll());
@@ -92,18 +103,29 @@ class ReporterProtectionTests {
 
     @Test
     void theChiefSeesTheIdentityAfterStatingAReasonAndTheRevealIsRecorded(CapturedOutput output) throws Exception {
-        assertThat(mvc.post().uri("/console/tips/{id}/identity", tip).param("reason", "")
-                        .with(user(chief())).with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/console/tips/{id}/identity", tip)
+                        .param("reason", "")
+                        .with(user(chief()))
+                        .with(csrf()))
                 .hasStatus3xxRedirection();
-        var response = mvc.post().uri("/console/tips/{id}/identity", tip).param("reason", "Cần mời làm việc để lấy lời khai")
-                .with(user(chief())).with(csrf()).exchange();
+        var response = mvc.post()
+                .uri("/console/tips/{id}/identity", tip)
+                .param("reason", "Cần mời làm việc để lấy lời khai")
+                .with(user(chief()))
+                .with(csrf())
+                .exchange();
         String page = response.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains(RegisterFixtures.NAME).contains(RegisterFixtures.PHONE);
-        assertThat(jdbc.sql("SELECT reason FROM reports.identity_reveals WHERE tip_id = ?").param(tip)
-                        .query(String.class).list())
+        assertThat(jdbc.sql("SELECT reason FROM reports.identity_reveals WHERE tip_id = ?")
+                        .param(tip)
+                        .query(String.class)
+                        .list())
                 .containsExactly("Cần mời làm việc để lấy lời khai");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE subject = ? AND action = 'IDENTITY_REVEAL'")
-                        .param("tip:" + tip).query(Long.class).single())
+                        .param("tip:" + tip)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertNoIdentity(output.getAll());
     }
@@ -111,17 +133,31 @@ class ReporterProtectionTests {
     @Test
     void staffAndUnassignedOfficersCannotRevealButTheAssignedOfficerCan() throws Exception {
         for (SignedInOfficer officer : List.of(staff(), officerA())) {
-            assertThat(mvc.post().uri("/console/tips/{id}/identity", tip).param("reason", "tò mò")
-                            .with(user(officer)).with(csrf()))
+            assertThat(mvc.post()
+                            .uri("/console/tips/{id}/identity", tip)
+                            .param("reason", "tò mò")
+                            .with(user(officer))
+                            .with(csrf()))
                     .hasStatus3xxRedirection()
-                    .flash().containsKey("actionError");
+                    .flash()
+                    .containsKey("actionError");
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM reports.identity_reveals WHERE tip_id = ?").param(tip)
-                        .query(Long.class).single()).isZero();
-        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = ? WHERE id = ?").params(commune.officerA(), tip).update();
-        String page = mvc.post().uri("/console/tips/{id}/identity", tip).param("reason", "Xác minh tại nhà")
-                .with(user(officerA())).with(csrf()).exchange()
-                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("SELECT count(*) FROM reports.identity_reveals WHERE tip_id = ?")
+                        .param(tip)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = ? WHERE id = ?")
+                .params(commune.officerA(), tip)
+                .update();
+        String page = mvc.post()
+                .uri("/console/tips/{id}/identity", tip)
+                .param("reason", "Xác minh tại nhà")
+                .with(user(officerA()))
+                .with(csrf())
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains(RegisterFixtures.NAME);
     }
 
@@ -131,34 +167,66 @@ class ReporterProtectionTests {
         String yesterday = LocalDate.now().minusDays(1).toString();
         for (SignedInOfficer officer : List.of(chief(), staff(), officerA())) {
             for (String format : List.of("xlsx", "pdf")) {
-                var file = mvc.get().uri("/console/register/export?from={f}&to={t}&format={x}", yesterday, today, format)
-                        .with(user(officer)).exchange().getResponse().getContentAsByteArray();
+                var file = mvc.get()
+                        .uri("/console/register/export?from={f}&to={t}&format={x}", yesterday, today, format)
+                        .with(user(officer))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsByteArray();
                 String text = format.equals("pdf") ? RegisterFixtures.pdfText(file) : RegisterFixtures.xlsxText(file);
                 assertThat(text).contains("Người báo tin được bảo vệ");
                 assertNoIdentity(text);
             }
-            byte[] receipt = mvc.get().uri("/console/tips/{id}/receipt.pdf", tip).with(user(officer)).exchange()
-                    .getResponse().getContentAsByteArray();
+            byte[] receipt = mvc.get()
+                    .uri("/console/tips/{id}/receipt.pdf", tip)
+                    .with(user(officer))
+                    .exchange()
+                    .getResponse()
+                    .getContentAsByteArray();
             assertNoIdentity(RegisterFixtures.pdfText(receipt));
         }
         // Staff asking with a reason get no file and no identity.
-        assertThat(mvc.post().uri("/console/register/export").param("from", yesterday).param("to", today)
-                        .param("format", "pdf").param("reason", "cần").with(user(staff())).with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/console/register/export")
+                        .param("from", yesterday)
+                        .param("to", today)
+                        .param("format", "pdf")
+                        .param("reason", "cần")
+                        .with(user(staff()))
+                        .with(csrf()))
                 .hasStatus3xxRedirection();
-        byte[] withIdentity = mvc.post().uri("/console/register/export").param("from", yesterday).param("to", today)
-                .param("format", "pdf").param("reason", "Gửi cơ quan điều tra theo yêu cầu")
-                .with(user(chief())).with(csrf()).exchange().getResponse().getContentAsByteArray();
+        byte[] withIdentity = mvc.post()
+                .uri("/console/register/export")
+                .param("from", yesterday)
+                .param("to", today)
+                .param("format", "pdf")
+                .param("reason", "Gửi cơ quan điều tra theo yêu cầu")
+                .with(user(chief()))
+                .with(csrf())
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(RegisterFixtures.pdfText(withIdentity)).contains(RegisterFixtures.NAME);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE subject = ? AND action = 'IDENTITY_REVEAL'")
-                        .param("register:" + commune.code()).query(Long.class).single())
+                        .param("register:" + commune.code())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     @Test
     void theSealedIdentityIsNotStoredInClearAnywhere() throws Exception {
-        for (String table : List.of("reports.tips", "reports.register_entries", "reports.docket_events",
-                "reports.tip_messages", "audit.entries")) {
-            String dump = String.join("\n", jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list());
+        for (String table : List.of(
+                "reports.tips",
+                "reports.register_entries",
+                "reports.docket_events",
+                "reports.tip_messages",
+                "audit.entries")) {
+            String dump = String.join(
+                    "\n",
+                    jdbc.sql("SELECT t::text FROM " + table + " t")
+                            .query(String.class)
+                            .list());
             assertNoIdentity(dump);
         }
     }

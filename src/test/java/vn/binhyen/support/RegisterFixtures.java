@@ -72,9 +72,7 @@ public final class RegisterFixtures {
         jdbc.sql("""
                         INSERT INTO directory.police_units (unit_code, level, name) VALUES (?, 'PROVINCE', 'Công an tỉnh thử')
                         ON CONFLICT (unit_code) DO NOTHING
-                        """)
-                .param(provinceCode)
-                .update();
+                        """).param(provinceCode).update();
         return officer(jdbc, provinceCode, "PROVINCE_COMMAND");
     }
 

@@ -96,7 +96,8 @@ public class AuditStore {
                     return new ChainVerification(checked, r.id(), Problem.LINK_BROKEN);
                 }
                 var entry = new AuditEntry(r.actor(), r.officerId(), r.action(), r.subject(), r.detail());
-                if (!AuditHashing.hash(r.id(), r.recordedAt(), entry, r.prevHash()).equals(r.hash())) {
+                if (!AuditHashing.hash(r.id(), r.recordedAt(), entry, r.prevHash())
+                        .equals(r.hash())) {
                     return new ChainVerification(checked, r.id(), Problem.CONTENT_CHANGED);
                 }
                 prevHash = r.hash();

@@ -11,7 +11,12 @@ import vn.binhyen.reports.internal.RegisterStore.DocketRow;
 import vn.binhyen.reports.internal.RegisterStore.EventRow;
 
 /** One running deadline of a docket as the console shows it. */
-public record ClockView(ClockKind kind, Instant dueAt, Status status, Duration left, @Nullable Long eventId) {
+public record ClockView(
+        ClockKind kind,
+        Instant dueAt,
+        Status status,
+        Duration left,
+        @Nullable Long eventId) {
 
     public enum Status {
         RUNNING,
@@ -37,7 +42,8 @@ public record ClockView(ClockKind kind, Instant dueAt, Status status, Duration l
                 && docket.immediateReportDueAt() != null
                 && !docket.state().isClosed()
                 && docket.state() != DocketState.CLASSIFIED) {
-            result.add(view(ClockKind.IMMEDIATE_REPORT, docket.immediateReportDueAt(), rules.transferWarning(), now, null));
+            result.add(view(
+                    ClockKind.IMMEDIATE_REPORT, docket.immediateReportDueAt(), rules.transferWarning(), now, null));
         }
         if (docket.state() == DocketState.AWAITING_TRANSFER && docket.transferDueAt() != null) {
             result.add(view(ClockKind.TRANSFER, docket.transferDueAt(), rules.transferWarning(), now, null));

@@ -208,7 +208,13 @@ class DemoTips implements ApplicationRunner {
      * some of each are overdue so the register's alarms have something to show.
      */
     private void legalClock(
-            long id, TipCategory category, Instant received, boolean remote, Random random, OfficerView chief, Instant now) {
+            long id,
+            TipCategory category,
+            Instant received,
+            boolean remote,
+            Random random,
+            OfficerView chief,
+            Instant now) {
         boolean crime = switch (category) {
             case THEFT, DRUGS, WEAPONS, FRAUD, FIGHT_OR_DISORDER -> true;
             default -> false;

@@ -123,7 +123,10 @@ public class Register {
         List<EventRow> outstanding = store.procuracyOutstanding(tipId);
         var reveals = store.reveals(tipId);
         Set<Long> ids = new HashSet<>();
-        entries.stream().map(EntryRow::receivingOfficerId).filter(Objects::nonNull).forEach(ids::add);
+        entries.stream()
+                .map(EntryRow::receivingOfficerId)
+                .filter(Objects::nonNull)
+                .forEach(ids::add);
         entries.stream().map(EntryRow::enteredBy).filter(Objects::nonNull).forEach(ids::add);
         events.stream().map(EventRow::officerId).filter(Objects::nonNull).forEach(ids::add);
         reveals.forEach(r -> ids.add(r.officerId()));
@@ -171,7 +174,8 @@ public class Register {
         if (!docket.state().canClassify()) {
             throw refused("register.error.closed", docket);
         }
-        String why = kind == ReportKind.NOT_ACTIONABLE ? required(reason, "register.error.reason-required") : clean(reason);
+        String why =
+                kind == ReportKind.NOT_ACTIONABLE ? required(reason, "register.error.reason-required") : clean(reason);
         if (kind == ReportKind.NOT_ACTIONABLE) {
             requireDecider(actor, tip);
         }
@@ -253,7 +257,12 @@ public class Register {
                         null),
                 now);
         if (tip.status().canMoveTo(TipStatus.TRANSFERRED)) {
-            moveTip(tip, TipStatus.TRANSFERRED, body + (reason == null || reason.isBlank() ? "" : " — " + reason.strip()), actor, now);
+            moveTip(
+                    tip,
+                    TipStatus.TRANSFERRED,
+                    body + (reason == null || reason.isBlank() ? "" : " — " + reason.strip()),
+                    actor,
+                    now);
         }
         tellReporter(tip, DocketEventType.TRANSFERRED, body, eventId, now);
         audited(actor, tipId, "TRANSFERRED to " + body);
@@ -310,8 +319,8 @@ public class Register {
         Instant limit = byProcuracy
                 ? clocks.procuracyExtensionLimit(docket.resolutionDueAt())
                 : clocks.firstExtensionLimit(docket.receivedAt());
-        Instant due = clocks.extendedDue(
-                docket.resolutionDueAt(), until == null ? null : clocks.endOfDay(until), limit);
+        Instant due =
+                clocks.extendedDue(docket.resolutionDueAt(), until == null ? null : clocks.endOfDay(until), limit);
         if (due == null) {
             throw new TipWorkflowException(
                     "register.error.extension-out-of-range",
@@ -350,7 +359,13 @@ public class Register {
         if (!docket.state().canSuspend()) {
             throw refused("register.error.not-allowed", docket);
         }
-        decision(actor, tip, docket, DocketEventType.SUSPENDED, required(ground, "register.error.reason-required"), date,
+        decision(
+                actor,
+                tip,
+                docket,
+                DocketEventType.SUSPENDED,
+                required(ground, "register.error.reason-required"),
+                date,
                 withResolution(docket, DocketState.SUSPENDED, docket.resolutionDueAt(), docket.extensionCount()));
     }
 
@@ -364,9 +379,17 @@ public class Register {
         }
         Instant now = clock.instant();
         LocalDate day = decisionDate(date, now);
-        Instant from = day.equals(LegalClocks.localDate(now)) ? now : day.atStartOfDay(vn.binhyen.shared.VietnamTime.ZONE).toInstant();
+        Instant from = day.equals(LegalClocks.localDate(now))
+                ? now
+                : day.atStartOfDay(vn.binhyen.shared.VietnamTime.ZONE).toInstant();
         Instant due = clocks.resumedDue(from);
-        decision(actor, tip, docket, DocketEventType.RESUMED, clean(detail), date,
+        decision(
+                actor,
+                tip,
+                docket,
+                DocketEventType.RESUMED,
+                clean(detail),
+                date,
                 withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount()));
     }
 
@@ -379,8 +402,14 @@ public class Register {
             throw refused("register.error.not-allowed", docket);
         }
         DocketState state = initiate ? DocketState.INITIATED : DocketState.NOT_INITIATED;
-        decision(actor, tip, docket, initiate ? DocketEventType.INITIATED : DocketEventType.NOT_INITIATED,
-                required(grounds, "register.error.reason-required"), date, docket.with(state));
+        decision(
+                actor,
+                tip,
+                docket,
+                initiate ? DocketEventType.INITIATED : DocketEventType.NOT_INITIATED,
+                required(grounds, "register.error.reason-required"),
+                date,
+                docket.with(state));
     }
 
     /** The decision was sent to the Procuracy: stops its notice clock. */
@@ -447,7 +476,8 @@ public class Register {
                 why,
                 actor.officerId(),
                 now);
-        store.addEvent(tipId, NewEvent.of(DocketEventType.ENTRY_CORRECTED, actor.officerId(), old.label() + ": " + why), now);
+        store.addEvent(
+                tipId, NewEvent.of(DocketEventType.ENTRY_CORRECTED, actor.officerId(), old.label() + ": " + why), now);
         audited(actor, tipId, "ENTRY_CORRECTED " + old.label() + " -> " + number + "/" + year);
     }
 
@@ -489,7 +519,8 @@ public class Register {
     }
 
     /** For printouts: the identity when the actor may see it and gave a reason (recorded), else null. */
-    @Nullable ReporterIdentity identityForPrintout(Actor actor, TipRow tip, @Nullable String reason) {
+    @Nullable
+    ReporterIdentity identityForPrintout(Actor actor, TipRow tip, @Nullable String reason) {
         if (reason == null || reason.isBlank() || !mayReveal(actor.scope(), tip)) {
             return null;
         }
@@ -499,7 +530,10 @@ public class Register {
         }
         store.addReveal(tip.id(), actor.officerId(), "PRINTOUT", reason.strip(), clock.instant());
         audit.record(AuditEntry.byOfficer(
-                actor.username(), actor.officerId(), AuditAction.IDENTITY_REVEAL, subject(tip.id()),
+                actor.username(),
+                actor.officerId(),
+                AuditAction.IDENTITY_REVEAL,
+                subject(tip.id()),
                 "printout: " + reason.strip()));
         return IdentityCodec.decode(secretBox.open(sealed.get(), "tip:" + tip.id()));
     }
@@ -512,7 +546,8 @@ public class Register {
         if (scope.role() == OfficerRole.COMMUNE_CHIEF) {
             return scope.unitCode().equals(tip.communeCode());
         }
-        return tip.assignedOfficerId() != null && tip.assignedOfficerId() == scope.officerId()
+        return tip.assignedOfficerId() != null
+                && tip.assignedOfficerId() == scope.officerId()
                 && scope.role() != OfficerRole.PROVINCE_COMMAND;
     }
 
@@ -570,8 +605,18 @@ public class Register {
         tips.addMessage(tip.id(), true, null, text, now);
         store.addEvent(
                 tip.id(),
-                new NewEvent(DocketEventType.REPORTER_NOTIFIED, null, null, null, type.name(), null, null, null, null,
-                        null, eventId),
+                new NewEvent(
+                        DocketEventType.REPORTER_NOTIFIED,
+                        null,
+                        null,
+                        null,
+                        type.name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        eventId),
                 now);
     }
 
@@ -593,7 +638,8 @@ public class Register {
     }
 
     private void audited(Actor actor, long tipId, String what) {
-        audit.record(AuditEntry.byOfficer(actor.username(), actor.officerId(), AuditAction.CHANGE, subject(tipId), what));
+        audit.record(
+                AuditEntry.byOfficer(actor.username(), actor.officerId(), AuditAction.CHANGE, subject(tipId), what));
     }
 
     private static void requireDecider(Actor actor, TipRow tip) {
@@ -603,7 +649,10 @@ public class Register {
     }
 
     private static TipWorkflowException refused(String key, DocketRow docket) {
-        return new TipWorkflowException(key, "Not allowed in docket state " + docket.state(), docket.state().labelKey());
+        return new TipWorkflowException(
+                key,
+                "Not allowed in docket state " + docket.state(),
+                docket.state().labelKey());
     }
 
     private static LocalDate decisionDate(@Nullable LocalDate date, Instant now) {
@@ -629,21 +678,60 @@ public class Register {
     }
 
     private static DocketRow withResolution(DocketRow d, DocketState state, @Nullable Instant due, int extensions) {
-        return new DocketRow(d.tipId(), d.kind(), d.kindReason(), state, d.urgent(), d.remote(), d.receivedAt(),
-                d.transferDueAt(), due, extensions, d.immediateReportDueAt(), d.immediatelyReportedAt(),
-                d.protectionRequestedAt(), d.closedAt(), d.version());
+        return new DocketRow(
+                d.tipId(),
+                d.kind(),
+                d.kindReason(),
+                state,
+                d.urgent(),
+                d.remote(),
+                d.receivedAt(),
+                d.transferDueAt(),
+                due,
+                extensions,
+                d.immediateReportDueAt(),
+                d.immediatelyReportedAt(),
+                d.protectionRequestedAt(),
+                d.closedAt(),
+                d.version());
     }
 
     private static DocketRow withReported(DocketRow d, Instant at) {
-        return new DocketRow(d.tipId(), d.kind(), d.kindReason(), d.state(), d.urgent(), d.remote(), d.receivedAt(),
-                d.transferDueAt(), d.resolutionDueAt(), d.extensionCount(), d.immediateReportDueAt(), at,
-                d.protectionRequestedAt(), d.closedAt(), d.version());
+        return new DocketRow(
+                d.tipId(),
+                d.kind(),
+                d.kindReason(),
+                d.state(),
+                d.urgent(),
+                d.remote(),
+                d.receivedAt(),
+                d.transferDueAt(),
+                d.resolutionDueAt(),
+                d.extensionCount(),
+                d.immediateReportDueAt(),
+                at,
+                d.protectionRequestedAt(),
+                d.closedAt(),
+                d.version());
     }
 
     private static DocketRow withProtection(DocketRow d, Instant at) {
-        return new DocketRow(d.tipId(), d.kind(), d.kindReason(), d.state(), d.urgent(), d.remote(), d.receivedAt(),
-                d.transferDueAt(), d.resolutionDueAt(), d.extensionCount(), d.immediateReportDueAt(),
-                d.immediatelyReportedAt(), at, d.closedAt(), d.version());
+        return new DocketRow(
+                d.tipId(),
+                d.kind(),
+                d.kindReason(),
+                d.state(),
+                d.urgent(),
+                d.remote(),
+                d.receivedAt(),
+                d.transferDueAt(),
+                d.resolutionDueAt(),
+                d.extensionCount(),
+                d.immediateReportDueAt(),
+                d.immediatelyReportedAt(),
+                at,
+                d.closedAt(),
+                d.version());
     }
 
     private static String required(@Nullable String text, String messageKey) {

@@ -34,7 +34,8 @@ import vn.binhyen.shared.VietnamTime;
 @Component
 public class RegisterDocuments {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Locale VI = Locale.forLanguageTag("vi");
 
@@ -64,7 +65,12 @@ public class RegisterDocuments {
             @Nullable ReporterIdentity identity) {}
 
     public record TransferData(
-            FormData report, long slipNumber, String toBody, @Nullable String reason, String decidedBy, String date) {}
+            FormData report,
+            long slipNumber,
+            String toBody,
+            @Nullable String reason,
+            String decidedBy,
+            String date) {}
 
     public byte[] receiptRecord(FormData data) {
         return pdf(PageSize.A4, doc -> {

@@ -107,7 +107,9 @@ public class RegisterExports {
             rows.add(row(line, identity));
         }
         String period = msg("export.period", from.format(RegisterDocuments.DATE), to.format(RegisterDocuments.DATE));
-        String unit = directory.commune(scope.unitCode()).map(c -> c.policeUnitName() == null ? c.fullName() : c.policeUnitName())
+        String unit = directory
+                .commune(scope.unitCode())
+                .map(c -> c.policeUnitName() == null ? c.fullName() : c.policeUnitName())
                 .orElse(scope.unitCode());
         audit.record(AuditEntry.byOfficer(
                 actor.username(),
@@ -134,7 +136,9 @@ public class RegisterExports {
         var data = formData(actor, tip, entry, revealReason);
         audit.record(AuditEntry.byOfficer(
                 actor.username(), actor.officerId(), AuditAction.EXPORT, Register.subject(tipId), "receipt record"));
-        return new File("bien-ban-tiep-nhan-" + entry.number() + "-" + entry.year() + ".pdf", "application/pdf",
+        return new File(
+                "bien-ban-tiep-nhan-" + entry.number() + "-" + entry.year() + ".pdf",
+                "application/pdf",
                 documents.receiptRecord(data));
     }
 
@@ -151,15 +155,23 @@ public class RegisterExports {
                 ? "—"
                 : directory.officer(transfer.officerId()).map(o -> o.fullName()).orElse("—");
         audit.record(AuditEntry.byOfficer(
-                actor.username(), actor.officerId(), AuditAction.EXPORT, Register.subject(tipId), "transfer slip " + eventId));
-        return new File("phieu-chuyen-" + eventId + ".pdf", "application/pdf", documents.transferSlip(
-                new RegisterDocuments.TransferData(
+                actor.username(),
+                actor.officerId(),
+                AuditAction.EXPORT,
+                Register.subject(tipId),
+                "transfer slip " + eventId));
+        return new File(
+                "phieu-chuyen-" + eventId + ".pdf",
+                "application/pdf",
+                documents.transferSlip(new RegisterDocuments.TransferData(
                         data,
                         eventId,
                         transfer.decidedBy() == null ? "—" : transfer.decidedBy(),
                         transfer.detail(),
                         decidedBy,
-                        transfer.decisionDate() == null ? "" : transfer.decisionDate().format(RegisterDocuments.DATE))));
+                        transfer.decisionDate() == null
+                                ? ""
+                                : transfer.decisionDate().format(RegisterDocuments.DATE))));
     }
 
     private RegisterDocuments.FormData formData(Actor actor, TipRow tip, EntryRow entry, @Nullable String reason) {
@@ -168,7 +180,10 @@ public class RegisterExports {
         ReporterIdentity identity = tip.anonymous() ? null : register.identityForPrintout(actor, tip, reason);
         String receiver = entry.receivingOfficerId() == null
                 ? null
-                : directory.officer(entry.receivingOfficerId()).map(o -> o.fullName()).orElse(null);
+                : directory
+                        .officer(entry.receivingOfficerId())
+                        .map(o -> o.fullName())
+                        .orElse(null);
         return new RegisterDocuments.FormData(
                 commune.policeUnitName() == null ? commune.fullName() : commune.policeUnitName(),
                 commune.fullName(),
@@ -177,7 +192,9 @@ public class RegisterExports {
                 entry.receivedAt(),
                 msg("tip.channel." + entry.channel().name()),
                 receiver,
-                docket.kind() == null ? msg("register.kind.none") : msg(docket.kind().labelKey()),
+                docket.kind() == null
+                        ? msg("register.kind.none")
+                        : msg(docket.kind().labelKey()),
                 tip.description(),
                 tip.place(),
                 tip.anonymous(),
@@ -202,7 +219,9 @@ public class RegisterExports {
                 reporter,
                 msg("tip.channel." + line.channel().name()),
                 line.summary() + " (" + line.tipCode() + ")",
-                line.kind() == null ? msg("register.kind.none") : msg(line.kind().labelKey()),
+                line.kind() == null
+                        ? msg("register.kind.none")
+                        : msg(line.kind().labelKey()),
                 line.receivingOfficer() == null ? msg("register.receiver.online") : line.receivingOfficer(),
                 result,
                 note));

@@ -80,7 +80,8 @@ public class RegisterQuery {
         }
     }
 
-    public record Alert(long tipId, String tipCode, ClockKind clock, ClockWatch.Level level, Instant dueAt, Instant raisedAt) {}
+    public record Alert(
+            long tipId, String tipCode, ClockKind clock, ClockWatch.Level level, Instant dueAt, Instant raisedAt) {}
 
     public record Page(List<Line> lines, int page, boolean hasNext, long overdue) {}
 
@@ -138,7 +139,9 @@ public class RegisterQuery {
         ScopeSql scopeSql = ScopeSql.of(scope);
         Map<String, Object> params = new HashMap<>(scopeSql.params());
         params.put("from", RegisterStore.ts(from.atStartOfDay(VietnamTime.ZONE).toInstant()));
-        params.put("to", RegisterStore.ts(to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
+        params.put(
+                "to",
+                RegisterStore.ts(to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
         params.put("now", RegisterStore.ts(clock.instant()));
         return jdbc.sql(select(scopeSql.predicate() + " AND " + BOOK_TIME + " >= :from AND " + BOOK_TIME + " < :to")
                         + " ORDER BY e.commune_code, e.register_year, e.register_number")
@@ -201,20 +204,29 @@ public class RegisterQuery {
         }
         if (filter.from() != null) {
             where.append(" AND e.received_at >= :from");
-            params.put("from", RegisterStore.ts(filter.from().atStartOfDay(VietnamTime.ZONE).toInstant()));
+            params.put(
+                    "from",
+                    RegisterStore.ts(
+                            filter.from().atStartOfDay(VietnamTime.ZONE).toInstant()));
         }
         if (filter.to() != null) {
             where.append(" AND e.received_at < :to");
-            params.put("to", RegisterStore.ts(filter.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
+            params.put(
+                    "to",
+                    RegisterStore.ts(filter.to()
+                            .plusDays(1)
+                            .atStartOfDay(VietnamTime.ZONE)
+                            .toInstant()));
         }
         if (filter.clock() != null) {
             params.put("soon", RegisterStore.ts(now.plus(clocks.rules().resolutionWarning())));
-            where.append(switch (filter.clock()) {
-                case OVERDUE -> " AND " + NEXT_DUE + " <= :now";
-                case DUE_SOON -> " AND " + NEXT_DUE + " > :now AND " + NEXT_DUE + " <= :soon";
-                case RUNNING -> " AND " + NEXT_DUE + " > :now";
-                case NONE -> " AND " + NEXT_DUE + " IS NULL";
-            });
+            where.append(
+                    switch (filter.clock()) {
+                        case OVERDUE -> " AND " + NEXT_DUE + " <= :now";
+                        case DUE_SOON -> " AND " + NEXT_DUE + " > :now AND " + NEXT_DUE + " <= :soon";
+                        case RUNNING -> " AND " + NEXT_DUE + " > :now";
+                        case NONE -> " AND " + NEXT_DUE + " IS NULL";
+                    });
         }
     }
 

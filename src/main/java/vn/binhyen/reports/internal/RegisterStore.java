@@ -126,10 +126,7 @@ public class RegisterStore {
                         ON CONFLICT (commune_code, year)
                         DO UPDATE SET last_number = reports.register_counters.last_number + 1
                         RETURNING last_number
-                        """)
-                .params(communeCode, year)
-                .query(Integer.class)
-                .single();
+                        """).params(communeCode, year).query(Integer.class).single();
     }
 
     public long insertEntry(
@@ -178,11 +175,7 @@ public class RegisterStore {
     }
 
     public void openDocket(
-            long tipId,
-            boolean urgent,
-            boolean remote,
-            Instant receivedAt,
-            @Nullable Instant immediateReportDueAt) {
+            long tipId, boolean urgent, boolean remote, Instant receivedAt, @Nullable Instant immediateReportDueAt) {
         jdbc.sql("""
                         INSERT INTO reports.dockets (tip_id, state, urgent, remote, received_at, immediate_report_due_at)
                         VALUES (?, 'UNCLASSIFIED', ?, ?, ?, ?)
@@ -209,7 +202,9 @@ public class RegisterStore {
                                version = version + 1
                          WHERE tip_id = :tip AND version = :version
                         """)
-                        .param("kind", after.kind() == null ? null : after.kind().name())
+                        .param(
+                                "kind",
+                                after.kind() == null ? null : after.kind().name())
                         .param("kindReason", after.kindReason())
                         .param("state", after.state().name())
                         .param("transferDue", ts(after.transferDueAt()))
@@ -264,10 +259,7 @@ public class RegisterStore {
                            AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
                                             WHERE n.refers_to = d.id AND n.type = 'PROCURACY_NOTIFIED')
                          ORDER BY d.id
-                        """)
-                .param(tipId)
-                .query(RegisterStore::event)
-                .list();
+                        """).param(tipId).query(RegisterStore::event).list();
     }
 
     public void addReveal(long tipId, long officerId, String purpose, String reason, Instant at) {

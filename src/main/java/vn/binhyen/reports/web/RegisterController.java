@@ -103,9 +103,13 @@ class RegisterController {
         model.addAttribute("states", DocketState.values());
         model.addAttribute("clocks", ClockFilter.values());
         boolean commune = !scope.seesProvince();
-        model.addAttribute("officers", commune ? directory.officersOf(officer.unitCode()).stream()
-                .filter(o -> o.role() != OfficerRole.ADMINISTRATOR)
-                .toList() : List.of());
+        model.addAttribute(
+                "officers",
+                commune
+                        ? directory.officersOf(officer.unitCode()).stream()
+                                .filter(o -> o.role() != OfficerRole.ADMINISTRATOR)
+                                .toList()
+                        : List.of());
         model.addAttribute("villages", commune ? directory.villagesOf(officer.unitCode()) : List.of());
         LocalDate today = LocalDate.now(this.clock.withZone(VietnamTime.ZONE));
         model.addAttribute("exportFrom", today.withDayOfMonth(1));
@@ -116,7 +120,9 @@ class RegisterController {
     }
 
     /** The register of a period (Excel or PDF). A POST with a reason adds identities, for the commune chief only. */
-    @RequestMapping(path = "/export", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/export",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> export(
             @AuthenticationPrincipal SignedInOfficer officer,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -187,7 +193,8 @@ class RegisterController {
         } catch (UnknownPlaceException | AttachmentRejectedException e) {
             form(officer, model);
             model.addAttribute(
-                    "errors", List.of(messages.getMessage("tip.village.unknown", null, LocaleContextHolder.getLocale())));
+                    "errors",
+                    List.of(messages.getMessage("tip.village.unknown", null, LocaleContextHolder.getLocale())));
             return "reports/register-new";
         }
         return "redirect:/console/register";

@@ -288,7 +288,9 @@ class TipController {
     }
 
     /** The receipt record (Form 01). A POST with a reason prints the identity for those who may see it. */
-    @RequestMapping(path = "/receipt.pdf", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/receipt.pdf",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> receiptRecord(
             @AuthenticationPrincipal SignedInOfficer officer,
             @PathVariable long id,
@@ -297,7 +299,9 @@ class TipController {
     }
 
     /** A transfer slip (Form 03). */
-    @RequestMapping(path = "/slip", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/slip",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> transferSlip(
             @AuthenticationPrincipal SignedInOfficer officer,
             @PathVariable long id,

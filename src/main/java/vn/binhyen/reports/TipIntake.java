@@ -39,6 +39,7 @@ public class TipIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RegisterBook register;
+    private final vn.binhyen.reports.internal.Register protection;
 
     TipIntake(
             TipStore tips,
@@ -48,8 +49,10 @@ public class TipIntake {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             Clock clock,
-            RegisterBook register) {
+            RegisterBook register,
+            vn.binhyen.reports.internal.Register protection) {
         this.register = register;
+        this.protection = protection;
         this.tips = tips;
         this.directory = directory;
         this.attachmentPolicy = attachmentPolicy;
@@ -175,6 +178,21 @@ public class TipIntake {
             throw new TipWorkflowException("tip.message.size", "Resident message empty or too long");
         }
         tips.addMessage(tip.id(), false, null, text, clock.instant());
+    }
+
+    /**
+     * The resident asks for protection as a reporter (CPC Art. 484): recorded on the docket and routed to the chief,
+     * who sees it on the report and in the register.
+     */
+    @Transactional
+    public void requestProtection(String code, String secret, String note) {
+        TipRow tip = verified(code, secret);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new TipWorkflowException("tip.message.size", "Protection request empty or too long");
+        }
+        protection.recordProtectionRequest(tip.id(), null, text);
+        log.info("Tip {}: the reporter asked for protection", tip.code());
     }
 
     private TipRow verified(String code, String secret) {

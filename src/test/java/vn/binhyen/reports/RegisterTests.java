@@ -260,6 +260,33 @@ class RegisterTests {
         assertThat(details.events()).extracting(e -> e.type()).contains(DocketEventType.PROTECTION_REQUESTED);
     }
 
+    @Test
+    void aResidentAsksForProtectionWithTheirCodeAndSecretAndSeesTheRegisterNumber() {
+        var receipt = intake.submit(new NewTip(
+                commune.code(),
+                null,
+                TipCategory.DRUGS,
+                "Có người bán ma tuý ở quán nước đầu thôn",
+                null,
+                null,
+                null,
+                null,
+                false,
+                RegisterFixtures.reporter(),
+                TipChannel.PORTAL,
+                List.of()));
+        intake.requestProtection(receipt.code(), receipt.secret(), "Tôi bị nhắn tin đe doạ");
+        long id = jdbc.sql("SELECT id FROM reports.tips WHERE code = ?")
+                .param(receipt.code())
+                .query(Long.class)
+                .single();
+        assertThat(register.details(chief.scope(), id).docket().protectionRequestedAt())
+                .isNotNull();
+        assertThat(receipt.registerNumber()).isEqualTo(line(id));
+        assertThatThrownBy(() -> intake.requestProtection(receipt.code(), "WRONG-SECRET", "x"))
+                .isInstanceOf(TipNotFoundException.class);
+    }
+
     private String line(long tipId) {
         return jdbc.sql("SELECT register_number || '/' || register_year FROM reports.register_entries WHERE tip_id = ?"
                         + " ORDER BY id LIMIT 1")

@@ -7,5 +7,7 @@ public enum TipChannel {
     ZALO,
     ZALO_GROUP,
     WALK_IN,
-    PHONE
+    PHONE,
+    /** An agency's written petition or letter (công văn kiến nghị). */
+    AGENCY_PETITION
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import vn.binhyen.directory.CommuneView;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.reports.internal.RegisterBook;
 import vn.binhyen.reports.internal.TipCodes;
 import vn.binhyen.reports.internal.TipSearchText;
 import vn.binhyen.reports.internal.TipStore;
@@ -37,6 +38,8 @@ public class TipIntake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RegisterBook register;
+    private final vn.binhyen.reports.internal.Register protection;
 
     TipIntake(
             TipStore tips,
@@ -45,7 +48,11 @@ public class TipIntake {
             SecretBox secretBox,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            RegisterBook register,
+            vn.binhyen.reports.internal.Register protection) {
+        this.register = register;
+        this.protection = protection;
         this.tips = tips;
         this.directory = directory;
         this.attachmentPolicy = attachmentPolicy;
@@ -55,7 +62,20 @@ public class TipIntake {
         this.clock = clock;
     }
 
+    /** A report from a resident's channel: it is entered in the register with no receiving officer. */
     public TipReceipt submit(@Valid NewTip tip) {
+        return receive(tip, null);
+    }
+
+    /**
+     * A report an officer takes in person, by phone or from an agency's letter: the officer is the receiving officer
+     * on the register line. The caller has checked the officer belongs to the commune.
+     */
+    public TipReceipt submitByOfficer(@Valid NewTip tip, long receivingOfficerId) {
+        return receive(tip, receivingOfficerId);
+    }
+
+    private TipReceipt receive(NewTip tip, @org.jspecify.annotations.Nullable Long receivingOfficerId) {
         CommuneView commune = directory.commune(tip.communeCode()).orElseThrow(UnknownPlaceException::commune);
         String villageName = null;
         if (tip.villageId() != null) {
@@ -94,12 +114,15 @@ public class TipIntake {
                 null,
                 0);
         String searchText = TipSearchText.of(code, tip.description(), tip.place(), villageName);
+        String[] registerLine = new String[1];
         long tipId = transaction.execute(status -> {
             long id = tips.insert(row, searchText);
             if (!tip.anonymous()) {
                 tips.sealIdentity(id, secretBox.seal(IdentityCodec.encode(tip.reporter()), "tip:" + id));
             }
-            tips.recordStatusChange(id, null, TipStatus.RECEIVED, null, null, now);
+            tips.recordStatusChange(id, null, TipStatus.RECEIVED, receivingOfficerId, null, now);
+            registerLine[0] = register.enter(
+                    id, commune, now, tip.channel(), tip.urgent(), tip.description(), receivingOfficerId, now);
             events.publishEvent(new TipReceived(
                     id,
                     code,
@@ -112,7 +135,12 @@ public class TipIntake {
                     now));
             return id;
         });
-        log.info("Tip {} received through {} for commune {}", code, tip.channel(), commune.code());
+        log.info(
+                "Tip {} received through {} for commune {}, register line {}",
+                code,
+                tip.channel(),
+                commune.code(),
+                registerLine[0]);
 
         int stored = 0;
         int failed = 0;
@@ -123,7 +151,7 @@ public class TipIntake {
                 failed++;
             }
         }
-        return new TipReceipt(code, secret, now, stored, failed, tipId);
+        return new TipReceipt(code, secret, now, stored, failed, tipId, registerLine[0]);
     }
 
     @Transactional(readOnly = true)
@@ -150,6 +178,21 @@ public class TipIntake {
             throw new TipWorkflowException("tip.message.size", "Resident message empty or too long");
         }
         tips.addMessage(tip.id(), false, null, text, clock.instant());
+    }
+
+    /**
+     * The resident asks for protection as a reporter (CPC Art. 484): recorded on the docket and routed to the chief,
+     * who sees it on the report and in the register.
+     */
+    @Transactional
+    public void requestProtection(String code, String secret, String note) {
+        TipRow tip = verified(code, secret);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new TipWorkflowException("tip.message.size", "Protection request empty or too long");
+        }
+        protection.recordProtectionRequest(tip.id(), null, text);
+        log.info("Tip {}: the reporter asked for protection", tip.code());
     }
 
     private TipRow verified(String code, String secret) {

@@ -103,8 +103,19 @@ class DemoTips implements ApplicationRunner {
     private final Directory directory;
     private final SecretBox secretBox;
     private final Clock clock;
+    private final RegisterBook register;
+    private final LegalClocks clocks;
 
-    DemoTips(JdbcClient jdbc, TipStore tips, Directory directory, SecretBox secretBox, Clock clock) {
+    DemoTips(
+            JdbcClient jdbc,
+            TipStore tips,
+            Directory directory,
+            SecretBox secretBox,
+            Clock clock,
+            RegisterBook register,
+            LegalClocks clocks) {
+        this.register = register;
+        this.clocks = clocks;
         this.jdbc = jdbc;
         this.tips = tips;
         this.directory = directory;
@@ -166,6 +177,16 @@ class DemoTips implements ApplicationRunner {
                         TipSearchText.of(
                                 row.code(), row.description(), row.place(), village == null ? null : village.name()));
                 tips.recordStatusChange(id, null, TipStatus.RECEIVED, null, null, received);
+                boolean inPerson = channel == TipChannel.WALK_IN || channel == TipChannel.PHONE;
+                register.enter(
+                        id,
+                        commune,
+                        received,
+                        channel,
+                        row.urgent(),
+                        row.description(),
+                        inPerson ? chief.id() : null,
+                        received);
                 if (!anonymous) {
                     tips.sealIdentity(
                             id,
@@ -175,10 +196,56 @@ class DemoTips implements ApplicationRunner {
                                     "tip:" + id));
                 }
                 progress(id, row, random, village, officers, chief, now);
+                legalClock(id, sample.category(), received, commune.remote(), random, chief, now);
                 count++;
             }
         }
         log.info("Demo tips seeded: {}", count);
+    }
+
+    /**
+     * Crime-like tips get a legal docket: recent ones wait for transfer, older ones are being resolved by the unit;
+     * some of each are overdue so the register's alarms have something to show.
+     */
+    private void legalClock(
+            long id,
+            TipCategory category,
+            Instant received,
+            boolean remote,
+            Random random,
+            OfficerView chief,
+            Instant now) {
+        boolean crime = switch (category) {
+            case THEFT, DRUGS, WEAPONS, FRAUD, FIGHT_OR_DISORDER -> true;
+            default -> false;
+        };
+        String kind = crime ? (random.nextBoolean() ? "DENUNCIATION" : "CRIME_REPORT") : "SECURITY_INFORMATION";
+        Instant classified = received.plus(Duration.ofMinutes(20));
+        if (classified.isAfter(now)) {
+            return;
+        }
+        long ageDays = Duration.between(received, now).toDays();
+        String state = !crime ? "CLASSIFIED" : ageDays >= 2 ? "UNDER_RESOLUTION" : "AWAITING_TRANSFER";
+        Instant transferDue = crime ? clocks.transferDue(received, remote) : null;
+        Instant resolutionDue = "UNDER_RESOLUTION".equals(state) ? clocks.resolutionDue(received) : null;
+        if (resolutionDue != null && random.nextInt(4) == 0) {
+            // The unit ran behind: the deadline passed yesterday.
+            resolutionDue = now.minus(Duration.ofHours(20 + random.nextInt(24)));
+        }
+        jdbc.sql("UPDATE reports.dockets SET kind = ?, state = ?, transfer_due_at = ?, resolution_due_at = ?"
+                        + " WHERE tip_id = ?")
+                .params(kind, state, TipStore.timestamp(transferDue), TipStore.timestamp(resolutionDue), id)
+                .update();
+        jdbc.sql("INSERT INTO reports.docket_events (tip_id, type, officer_id, kind_after, recorded_at)"
+                        + " VALUES (?, 'CLASSIFIED', ?, ?, ?)")
+                .params(id, chief.id(), kind, TipStore.timestamp(classified))
+                .update();
+        if (resolutionDue != null) {
+            jdbc.sql("INSERT INTO reports.docket_events (tip_id, type, officer_id, due_after, recorded_at)"
+                            + " VALUES (?, 'RESOLUTION_STARTED', ?, ?, ?)")
+                    .params(id, chief.id(), TipStore.timestamp(resolutionDue), TipStore.timestamp(classified))
+                    .update();
+        }
     }
 
     /** Older tips have moved further along, as they would have in a real unit. */

@@ -15,6 +15,7 @@ import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipStatus;
 import vn.binhyen.reports.internal.InboxFilter;
 import vn.binhyen.reports.internal.InboxQuery;
+import vn.binhyen.reports.internal.RegisterQuery;
 import vn.binhyen.reports.internal.UnitOverviewQuery;
 
 /** The officer inbox (page and htmx fragment share one handler), the live badge and the unit overview. */
@@ -25,8 +26,15 @@ class InboxController {
     private final UnitOverviewQuery overview;
     private final Accounts accounts;
     private final Directory directory;
+    private final RegisterQuery register;
 
-    InboxController(InboxQuery inbox, UnitOverviewQuery overview, Accounts accounts, Directory directory) {
+    InboxController(
+            InboxQuery inbox,
+            UnitOverviewQuery overview,
+            Accounts accounts,
+            Directory directory,
+            RegisterQuery register) {
+        this.register = register;
         this.inbox = inbox;
         this.overview = overview;
         this.accounts = accounts;
@@ -55,6 +63,7 @@ class InboxController {
         if (request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null) {
             return "reports/inbox :: results";
         }
+        model.addAttribute("overdue", register.overdueCount(scope));
         model.addAttribute("statuses", TipStatus.values());
         model.addAttribute("categories", TipCategory.values());
         model.addAttribute(

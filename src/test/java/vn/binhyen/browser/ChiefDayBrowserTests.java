@@ -1,0 +1,122 @@
+package vn.binhyen.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.reports.ReportKind;
+import vn.binhyen.reports.TipIntake;
+import vn.binhyen.reports.internal.Register;
+import vn.binhyen.reports.internal.Register.Actor;
+import vn.binhyen.support.Browser;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.IntegrationTest;
+import vn.binhyen.support.RegisterFixtures;
+
+/**
+ * The commune chief's day, in a real browser: the register shows an overdue report at once; the chief extends it, then
+ * transfers another report to the investigation body and downloads its transfer slip.
+ */
+@IntegrationTest
+class ChiefDayBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TipIntake intake;
+
+    @Autowired
+    Register register;
+
+    @Autowired
+    Directory directory;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void seeTheOverdueReportExtendItAndTransferAnotherWithItsSlip() throws Exception {
+        var commune = Fixtures.commune(jdbc);
+        var chief = new Actor(RegisterFixtures.scope(directory, commune.chief()), commune.chiefLogin());
+        long overdue = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), false);
+        register.classify(chief, overdue, ReportKind.DENUNCIATION, null);
+        register.startResolution(chief, overdue);
+        // Twenty days went by: the resolution deadline passed yesterday.
+        jdbc.sql("UPDATE reports.dockets SET resolution_due_at = now() - interval '1 day',"
+                        + " received_at = now() - interval '21 days' WHERE tip_id = ?")
+                .param(overdue)
+                .update();
+        long fresh = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageB(), false);
+        register.classify(chief, fresh, ReportKind.CRIME_REPORT, null);
+        String overdueLine = line(overdue);
+        String freshLine = line(fresh);
+        String base = "http://localhost:" + port;
+
+        Page desk = browser.newPage(1366, 900);
+        desk.navigate(base + "/console/register");
+        desk.locator("#username").fill(commune.chiefLogin());
+        desk.locator("#password").fill(Fixtures.PASSWORD);
+        desk.locator("button[type=submit]").click();
+        desk.navigate(base + "/console/register");
+        assertThat(desk.locator("#overdue-banner")).containsText("1 nguồn tin đã quá hạn");
+        assertThat(desk.locator("tr[data-register='" + overdueLine + "']"))
+                .hasClass(java.util.regex.Pattern.compile("overdue"));
+        assertThat(desk.locator("tr[data-register='" + overdueLine + "']")).containsText("QUÁ HẠN");
+        Browser.screenshot(desk, "10-chief-register-overdue");
+
+        desk.locator("tr[data-register='" + overdueLine + "'] a.row-link").click();
+        assertThat(desk.locator("#clocks tr[data-clock='RESOLUTION']")).containsText("QUÁ HẠN");
+        desk.locator("#extend-reason").fill("Phải xác minh tại nhiều địa phương");
+        desk.locator("#extend").click();
+        assertThat(desk.locator("#docket-events")).containsText("Gia hạn giải quyết");
+        assertThat(desk.locator("#clocks tr[data-clock='RESOLUTION']")).not().containsText("QUÁ HẠN");
+        Browser.screenshot(desk, "11-chief-extended");
+
+        desk.navigate(base + "/console/register");
+        assertThat(desk.locator("#overdue-banner")).hasCount(0);
+        desk.locator("tr[data-register='" + freshLine + "'] a.row-link").click();
+        assertThat(desk.locator("#docket-state")).hasText("Chờ chuyển cơ quan điều tra");
+        desk.locator("#transfer-body").fill("Cơ quan Cảnh sát điều tra Công an tỉnh");
+        desk.locator("#transfer-reason").fill("Vụ trộm có dấu hiệu liên tỉnh");
+        desk.locator("#transfer").click();
+        assertThat(desk.locator("#docket-state")).hasText("Đã chuyển cơ quan có thẩm quyền");
+        assertThat(desk.locator("#tip-status")).hasText("Đã chuyển cơ quan có thẩm quyền");
+        Download download =
+                desk.waitForDownload(() -> desk.locator("a.slip-pdf").first().click());
+        byte[] slip = Files.readAllBytes(download.path());
+        assertThat(new String(slip, 0, 5)).isEqualTo("%PDF-");
+        assertThat(RegisterFixtures.pdfText(slip))
+                .contains("PHIẾU CHUYỂN NGUỒN TIN")
+                .contains(freshLine);
+        Browser.screenshot(desk, "12-chief-transferred");
+    }
+
+    private String line(long tip) {
+        return jdbc.sql("SELECT register_number || '/' || register_year FROM reports.register_entries WHERE tip_id = ?")
+                .param(tip)
+                .query(String.class)
+                .single();
+    }
+}

@@ -1,0 +1,127 @@
+package vn.binhyen.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.reports.internal.ClockWatch;
+import vn.binhyen.reports.internal.Register;
+import vn.binhyen.reports.internal.Register.Actor;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.MovableClock;
+import vn.binhyen.support.RegisterFixtures;
+
+/**
+ * The clock moves and the timers react: the real db-scheduler task, polling every second here, warns the assigned
+ * officer before the transfer deadline, alerts the chief when it passes and the province command a day later.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {"binhyen.scheduler.polling-interval=PT1S", "binhyen.reports.rules.watch-interval=PT1S"})
+@AutoConfigureMockMvc
+class DeadlineTests {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TipIntake intake;
+
+    @Autowired
+    Register register;
+
+    @Autowired
+    ClockWatch watch;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    private List<String> alerts(long tip) {
+        return jdbc.sql(
+                        "SELECT level || ':' || recipient_role || ':' || coalesce(officer_id, 0) FROM reports.clock_alerts"
+                                + " WHERE tip_id = ? AND clock = 'TRANSFER' ORDER BY id")
+                .param(tip)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void warningsBeforeTheDeadlineThenTheChiefThenTheProvince() {
+        var commune = Fixtures.commune(jdbc);
+        long province = RegisterFixtures.provinceCommand(jdbc, commune.provinceCode());
+        long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), false);
+        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = ? WHERE id = ?")
+                .params(commune.officerA(), tip)
+                .update();
+        var officerA = new Actor(RegisterFixtures.scope(directory, commune.officerA()), commune.officerALogin());
+        register.classify(officerA, tip, ReportKind.CRIME_REPORT, null);
+        assertThat(jdbc.sql("SELECT count(*) FROM shared.scheduled_tasks WHERE task_name = 'legal-clock-watch'")
+                        .query(Long.class)
+                        .single())
+                .as("the timer lives in the database, so it survives restarts and runs on one node at a time")
+                .isEqualTo(1);
+
+        clock.advance(Duration.ofHours(17));
+        watch.sweep();
+        assertThat(alerts(tip)).isEmpty();
+
+        clock.advance(Duration.ofHours(2)); // 19 h: inside the 6-hour warning
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(alerts(tip)).containsExactly("WARNING:AREA_OFFICER:" + commune.officerA()));
+
+        clock.advance(Duration.ofHours(6)); // 25 h: the 24-hour transfer deadline has passed
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alerts(tip)).contains("OVERDUE:COMMUNE_CHIEF:" + commune.chief()));
+        var chief = user(Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief()));
+        assertThat(mvc.get().uri("/console/register").with(chief))
+                .hasStatusOk()
+                .bodyText()
+                .contains("1 nguồn tin đã quá hạn")
+                .contains("QUÁ HẠN");
+        assertThat(mvc.get().uri("/console").with(chief)).bodyText().contains("1 nguồn tin đã quá hạn");
+
+        clock.advance(Duration.ofHours(24)); // a day later still not transferred
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alerts(tip)).contains("ESCALATED:PROVINCE_COMMAND:" + province));
+
+        assertThat(watch.sweep()).as("a second pass raises nothing twice").isZero();
+        assertThat(alerts(tip)).hasSize(3);
+        var provinceUser = user(RegisterFixtures.signedIn(directory, province));
+        assertThat(mvc.get().uri("/console/register").with(provinceUser))
+                .bodyText()
+                .contains("Quá hạn, đã báo cáo công an tỉnh");
+
+        var chiefActor = new Actor(RegisterFixtures.scope(directory, commune.chief()), commune.chiefLogin());
+        register.transfer(chiefActor, tip, "Cơ quan CSĐT Công an tỉnh", null, null);
+        clock.advance(Duration.ofDays(3));
+        assertThat(watch.sweep()).isZero();
+    }
+}

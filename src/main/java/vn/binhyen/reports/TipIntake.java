@@ -109,7 +109,12 @@ public class TipIntake {
                     tip.category(),
                     tip.channel(),
                     tip.urgent(),
-                    now));
+                    now,
+                    tip.description().strip(),
+                    blankToNull(tip.place()),
+                    tip.latitude(),
+                    tip.longitude(),
+                    tip.occurredAt()));
             return id;
         });
         log.info("Tip {} received through {} for commune {}", code, tip.channel(), commune.code());

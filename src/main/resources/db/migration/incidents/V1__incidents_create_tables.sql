@@ -117,7 +117,7 @@ CREATE TABLE incidents.mentions (
 CREATE TABLE incidents.actions (
     id           BIGSERIAL    PRIMARY KEY,
     incident_id  BIGINT       NOT NULL REFERENCES incidents.incidents (id),
-    kind         VARCHAR(16)  NOT NULL,
+    kind         VARCHAR(24)  NOT NULL,
     note         TEXT,
     officer_id   BIGINT,
     at           TIMESTAMPTZ  NOT NULL

@@ -121,7 +121,7 @@ public class SignalIntake {
         String reason = link == null ? null : link.reason();
         if (incidentId == null && score > 0) {
             incidentId = open(signal, place);
-            reason = "NEW|C=" + String.join(",", categories) + "|W=" + String.join(",", match.terms());
+            reason = "NEW|K=" + String.join(",", categories) + "|W=" + String.join(",", match.terms());
         }
         int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         jdbc.sql("""
@@ -246,19 +246,19 @@ public class SignalIntake {
         Instant stated = IncidentLedger.eventTime(incident, signal.sentAt());
         if (signal.eventAt() != null
                 && stated != null
-                && Duration.between(signal.eventAt(), stated).abs().compareTo(Duration.ofHours(3)) > 0) {
+                && Duration.between(signal.eventAt(), stated).abs().compareTo(Duration.ofHours(6)) > 0) {
             return null;
         }
         long minutes = Duration.between(last, signal.sentAt()).abs().toMinutes();
         // Text: a shared watch category, and how much of the wording the incident already has.
-        Set<String> shared = new TreeSet<>(signal.categories());
+        Set<String> shared = new TreeSet<>(families(signal.categories()));
         Set<String> incidentCategories = new HashSet<>();
         Set<String> incidentWords = new HashSet<>();
         for (SignalRow other : incident) {
             incidentCategories.addAll(other.categories());
             incidentWords.addAll(SignalText.shingles(other.folded()));
         }
-        shared.retainAll(incidentCategories);
+        shared.retainAll(families(List.copyOf(incidentCategories)));
         double similarity = SignalText.containment(SignalText.shingles(signal.folded()), incidentWords);
         double threshold = properties.similarity();
         boolean linked;
@@ -298,6 +298,15 @@ public class SignalIntake {
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
+    }
+
+    /** Weapons go with fights: "mang mã tấu" and "hỗn chiến" are one event's words. */
+    static Set<String> families(List<String> categories) {
+        Set<String> result = new TreeSet<>();
+        for (String c : categories) {
+            result.add(c.equals("WEAPON") ? "FIGHT" : c);
+        }
+        return result;
     }
 
     static String array(Iterable<String> values) {

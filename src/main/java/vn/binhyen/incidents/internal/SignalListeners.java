@@ -29,7 +29,7 @@ class SignalListeners {
         intake.ingest(new NewSignal(
                 SignalSource.TIP,
                 tip.code(),
-                "tip:" + tip.code(),
+                "tip:" + tip.tipId(),
                 tip.provinceCode(),
                 tip.communeCode(),
                 tip.villageId(),

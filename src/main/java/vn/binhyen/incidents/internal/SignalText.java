@@ -24,6 +24,7 @@ final class SignalText {
     private static final Pattern TODAY = Pattern.compile(
             "\\b(?:toi nay|dem nay|chieu nay|sang nay|trua nay|hom nay)\\b");
     private static final Pattern EVENING = Pattern.compile("\\b(?:toi|dem|chieu)\\b");
+    private static final Pattern MORNING = Pattern.compile("\\b(?:sang|rang sang)\\b");
     private static final Pattern NOW = Pattern.compile("\\b(?:bay gio|ngay bay gio|dang danh|dang chem|dang dua|dang tu tap)\\b");
 
     /** Words that carry no meaning of their own for telling events apart. */
@@ -35,7 +36,7 @@ final class SignalText {
             "chung", "minh", "ve", "tu", "den", "tren", "duoi", "trong", "ngoai", "sau", "truoc", "khi", "neu");
 
     private static final Pattern PERSON = Pattern.compile(
-            "(?:thằng|con|anh|chị|em|bé|cháu|ông|bà|cô|chú|cậu|bạn|tên|đối tượng|ku|thg)\\s+"
+            "(?iu:\\b(?:thằng|con|anh|chị|em|bé|cháu|ông|bà|cô|chú|cậu|bạn|tên|đối tượng|ku|thg))\\s+"
                     + "((?:\\p{Lu}[\\p{L}']*)(?:\\s+\\p{Lu}[\\p{L}']*){0,3})");
 
     private SignalText() {}
@@ -61,12 +62,14 @@ final class SignalText {
             if (h > 23 || m > 59) {
                 return null;
             }
-            if (evening && h < 12) {
+            boolean morning = MORNING.matcher(folded).find();
+            if (evening && !morning && h < 12) {
                 h += 12;
             }
             ZonedDateTime at = day.atTime(LocalTime.of(h, m)).atZone(VietnamTime.ZONE);
             if (!tomorrow && at.isBefore(written.minusHours(1))) {
-                at = h < 12 && at.plusHours(12).isAfter(written.minusHours(1)) ? at.plusHours(12) : at.plusDays(1);
+                boolean afternoonToo = h < 12 && !morning && at.plusHours(12).isAfter(written.minusHours(1));
+                at = afternoonToo ? at.plusHours(12) : at.plusDays(1);
             }
             return at.toInstant();
         }

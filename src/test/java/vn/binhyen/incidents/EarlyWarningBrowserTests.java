@@ -67,8 +67,7 @@ class EarlyWarningBrowserTests extends SimulatorTest {
         Browser.screenshot(phone, "incidents-01-group-messages");
 
         // The alert appears on the console without a reload, within 5 seconds.
-        assertThat(desk.locator(".urgent-alert"))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
+        assertThat(desk.locator(".urgent-alert")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
         long seconds = (System.nanoTime() - sent) / 1_000_000_000L;
         assertThat(seconds).isLessThan(5);
         assertThat(desk.locator(".urgent-alert")).containsText("CẢNH BÁO KHẨN");

@@ -50,7 +50,8 @@ class IncidentAuthorizationTests {
         commune = Fixtures.commune(jdbc);
         other = Fixtures.commune(jdbc);
         Signals signals = new Signals(jdbc, conversations, tips);
-        tipCode = signals.tip(commune, commune.villageA(), TipCategory.ILLEGAL_RACING, "Thanh niên tụ tập đua xe ở thôn A");
+        tipCode = signals.tip(
+                commune, commune.villageA(), TipCategory.ILLEGAL_RACING, "Thanh niên tụ tập đua xe ở thôn A");
         signals.tip(commune, commune.villageB(), TipCategory.DRUGS, "Có người bán ma túy ở thôn B");
         Signals.eventually().until(() -> signals.openIncidents(commune).size() == 2);
         incidentInA = jdbc.sql("SELECT id FROM incidents.incidents WHERE village_id = ?")
@@ -84,7 +85,9 @@ class IncidentAuthorizationTests {
 
     @Test
     void noActionReachesAnIncidentOutsideTheArea() {
-        for (String action : new String[] {"actions?kind=PATROL_SENT", "close?outcome=PREVENTED&note=x", "merge?other=" + incidentInA}) {
+        for (String action :
+                new String[] {"actions?kind=PATROL_SENT", "close?outcome=PREVENTED&note=x", "merge?other=" + incidentInA
+                }) {
             assertThat(mvc.post()
                             .uri("/console/incidents/" + incidentInB + "/" + action)
                             .with(user(officerA()))
@@ -92,7 +95,8 @@ class IncidentAuthorizationTests {
                     .hasStatus(404);
         }
         var stranger = Fixtures.signedIn(directory, "chief" + other.code(), other.chief());
-        assertThat(mvc.get().uri("/console/incidents/" + incidentInA).with(user(stranger))).hasStatus(404);
+        assertThat(mvc.get().uri("/console/incidents/" + incidentInA).with(user(stranger)))
+                .hasStatus(404);
         assertThat(jdbc.sql("SELECT count(*) FROM incidents.actions WHERE incident_id = ?")
                         .param(incidentInB)
                         .query(Integer.class)
@@ -122,7 +126,8 @@ class IncidentAuthorizationTests {
                         .with(user(officerA()))
                         .with(csrf()))
                 .hasStatus(400);
-        assertThat(mvc.get().uri("/console/incidents/not-a-number").with(user(officerA()))).hasStatus(400);
+        assertThat(mvc.get().uri("/console/incidents/not-a-number").with(user(officerA())))
+                .hasStatus(400);
         assertThat(mvc.post()
                         .uri("/console/incidents/" + incidentInA + "/close?outcome=PREVENTED&note=")
                         .with(user(officerA()))
@@ -142,14 +147,28 @@ class IncidentAuthorizationTests {
 
     @Test
     void aRequestForWitnessesIsHeldToItsLimitsAndRecordedAsNotSent() {
-        String now = LocalDateTime.now(VietnamTime.ZONE).withNano(0).withSecond(0).toString();
-        String earlier = LocalDateTime.now(VietnamTime.ZONE).minusHours(3).withNano(0).withSecond(0).toString();
-        String longAgo = LocalDateTime.now(VietnamTime.ZONE).minusHours(60).withNano(0).withSecond(0).toString();
+        String now =
+                LocalDateTime.now(VietnamTime.ZONE).withNano(0).withSecond(0).toString();
+        String earlier = LocalDateTime.now(VietnamTime.ZONE)
+                .minusHours(3)
+                .withNano(0)
+                .withSecond(0)
+                .toString();
+        String longAgo = LocalDateTime.now(VietnamTime.ZONE)
+                .minusHours(60)
+                .withNano(0)
+                .withSecond(0)
+                .toString();
         String uri = "/console/incidents/" + incidentInA + "/assistance";
         String body = "Ai chứng kiến nhóm thanh niên đua xe trên đường liên thôn tối qua xin báo công an xã";
         // A lawful gathering may not be the target.
-        assertThat(mvc.post().uri(uri).with(user(officerA())).with(csrf())
-                        .param("caseReference", "SV-" + incidentInA).param("from", earlier).param("to", now)
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(user(officerA()))
+                        .with(csrf())
+                        .param("caseReference", "SV-" + incidentInA)
+                        .param("from", earlier)
+                        .param("to", now)
                         .param("village", String.valueOf(commune.villageA()))
                         .param("body", "Đề nghị cung cấp danh sách người tham gia lễ hội ở thôn A tối qua")
                         .param("notAGathering", "true"))
@@ -157,28 +176,52 @@ class IncidentAuthorizationTests {
                 .bodyText()
                 .contains("tụ họp hợp pháp");
         // The window is at most 48 hours.
-        assertThat(mvc.post().uri(uri).with(user(officerA())).with(csrf())
-                        .param("caseReference", "SV-" + incidentInA).param("from", longAgo).param("to", now)
-                        .param("village", String.valueOf(commune.villageA())).param("body", body)
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(user(officerA()))
+                        .with(csrf())
+                        .param("caseReference", "SV-" + incidentInA)
+                        .param("from", longAgo)
+                        .param("to", now)
+                        .param("village", String.valueOf(commune.villageA()))
+                        .param("body", body)
                         .param("notAGathering", "true"))
                 .hasStatus(422);
         // Only this commune's villages.
-        assertThat(mvc.post().uri(uri).with(user(officerA())).with(csrf())
-                        .param("caseReference", tipCode).param("from", earlier).param("to", now)
-                        .param("village", String.valueOf(other.villageA())).param("body", body)
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(user(officerA()))
+                        .with(csrf())
+                        .param("caseReference", tipCode)
+                        .param("from", earlier)
+                        .param("to", now)
+                        .param("village", String.valueOf(other.villageA()))
+                        .param("body", body)
                         .param("notAGathering", "true"))
                 .hasStatus(422);
         // A case reference that is not this incident's.
-        assertThat(mvc.post().uri(uri).with(user(officerA())).with(csrf())
-                        .param("caseReference", "SV-999999").param("from", earlier).param("to", now)
-                        .param("village", String.valueOf(commune.villageA())).param("body", body)
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(user(officerA()))
+                        .with(csrf())
+                        .param("caseReference", "SV-999999")
+                        .param("from", earlier)
+                        .param("to", now)
+                        .param("village", String.valueOf(commune.villageA()))
+                        .param("body", body)
                         .param("notAGathering", "true"))
                 .hasStatus(422);
         // Within the limits: recorded, not sent.
-        assertThat(mvc.post().uri(uri).with(user(officerA())).with(csrf())
-                        .param("caseReference", tipCode.toLowerCase()).param("from", earlier).param("to", now)
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(user(officerA()))
+                        .with(csrf())
+                        .param("caseReference", tipCode.toLowerCase())
+                        .param("from", earlier)
+                        .param("to", now)
                         .param("village", String.valueOf(commune.villageA()), String.valueOf(commune.villageB()))
-                        .param("body", body).param("notAGathering", "true"))
+                        .param("body", body)
+                        .param("notAGathering", "true"))
                 .hasStatus3xxRedirection();
         assertThat(jdbc.sql("SELECT delivery FROM incidents.assistance_requests WHERE incident_id = ?")
                         .param(incidentInA)

@@ -56,15 +56,18 @@ class IncidentGroupingTests {
     }
 
     AccessScope chief() {
-        return new AccessScope(commune.chief(), OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(), java.util.Set.of());
+        return new AccessScope(
+                commune.chief(), OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(), java.util.Set.of());
     }
 
     @Test
     void aFightPlannedAcrossThreeGroupMessagesAndATipIsOneIncidentThatSaysWhy() {
         setup.placeGroup(commune.code(), "9100000000000000001", commune.villageA());
-        signals.group(commune, "9100000000000000001", "Tối nay 21h anh em ra đường Ama Khê xử bọn Tân Lập, nhớ mang mã tấu");
+        signals.group(
+                commune, "9100000000000000001", "Tối nay 21h anh em ra đường Ama Khê xử bọn Tân Lập, nhớ mang mã tấu");
         signals.group(commune, "9100000000000000001", "Đông vào, hỗn chiến luôn, thằng Tuấn cầm đầu bên kia");
-        signals.group(commune, "9100000000000000001", "Mang theo hung khí, 20h45 tập trung ở quán nước đầu đường Ama Khê");
+        signals.group(
+                commune, "9100000000000000001", "Mang theo hung khí, 20h45 tập trung ở quán nước đầu đường Ama Khê");
         signals.tip(
                 commune,
                 commune.villageA(),
@@ -82,14 +85,15 @@ class IncidentGroupingTests {
         assertThat(details.incident().categories()).contains("FIGHT", "WEAPON");
         assertThat(details.incident().villageId()).isEqualTo(commune.villageA());
         assertThat(details.signals().getFirst().reason()).startsWith("Mở sự vụ mới");
-        assertThat(details.signals().subList(1, 4)).allSatisfy(s -> assertThat(s.reason())
-                .contains("cùng")
-                .contains("phút"));
+        assertThat(details.signals().subList(1, 4))
+                .allSatisfy(s -> assertThat(s.reason()).contains("cùng").contains("phút"));
         assertThat(details.tips()).hasSize(1);
         assertThat(details.people()).contains("Tuấn");
         assertThat(details.places()).contains("đường Ama Khê");
         assertThat(details.incident().eventAt()).isNotNull();
-        assertThat(details.incident().alertedAt()).as("four weighty signals from two sources").isNotNull();
+        assertThat(details.incident().alertedAt())
+                .as("four weighty signals from two sources")
+                .isNotNull();
         assertThat(signals.alertedOfficers(details.incident().id())).startsWith(commune.officerA());
     }
 
@@ -152,7 +156,8 @@ class IncidentGroupingTests {
         assertThat(merged.signals()).hasSize(2);
         assertThat(merged.signals()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("Cán bộ gộp hoặc tách thủ công"));
 
-        long created = console.split(chief(), open.get(0), List.of(merged.signals().get(1).id()));
+        long created = console.split(
+                chief(), open.get(0), List.of(merged.signals().get(1).id()));
         assertThat(signals.openIncidents(commune)).containsExactly(open.get(0), created);
         assertThat(console.details(chief(), created).signals()).hasSize(1);
         assertThat(console.details(chief(), open.get(0)).actions())

@@ -37,7 +37,8 @@ class UrgentAlertTests extends SimulatorTest {
 
         Signals.eventually().untilAsserted(() -> {
             assertThat(incidents(commune.code())).hasSize(1);
-            assertThat(alerted(incidents(commune.code()).getFirst())).containsExactly(commune.officerA(), commune.chief());
+            assertThat(alerted(incidents(commune.code()).getFirst()))
+                    .containsExactly(commune.officerA(), commune.chief());
         });
         long incident = incidents(commune.code()).getFirst();
         assertThat(jdbc.sql("SELECT owner_officer_id FROM incidents.incidents WHERE id = ?")
@@ -78,7 +79,10 @@ class UrgentAlertTests extends SimulatorTest {
     void aUnitThatLowersItsThresholdIsAlertedByOneWeightyMessage() {
         var commune = Fixtures.commune(jdbc);
         var chief = new vn.binhyen.accounts.AccessScope(
-                commune.chief(), vn.binhyen.directory.OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(),
+                commune.chief(),
+                vn.binhyen.directory.OfficerRole.COMMUNE_CHIEF,
+                commune.code(),
+                commune.provinceCode(),
                 java.util.Set.of());
         setup.saveSettings(chief, new Settings(true, 4, Duration.ofHours(6), 1500));
         var group = villageGroup(commune);
@@ -94,7 +98,10 @@ class UrgentAlertTests extends SimulatorTest {
     void aUnitThatStopsWatchingRecordsNoSignals() throws Exception {
         var commune = Fixtures.commune(jdbc);
         var chief = new vn.binhyen.accounts.AccessScope(
-                commune.chief(), vn.binhyen.directory.OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(),
+                commune.chief(),
+                vn.binhyen.directory.OfficerRole.COMMUNE_CHIEF,
+                commune.code(),
+                commune.provinceCode(),
                 java.util.Set.of());
         setup.saveSettings(chief, new Settings(false, 10, Duration.ofHours(6), 1500));
         var group = villageGroup(commune);

@@ -58,9 +58,25 @@ public class IncidentConsole {
 
     /** Words that mark a lawful gathering; a request for witnesses may not be aimed at one. */
     private static final List<String> LAWFUL_GATHERINGS = List.of(
-            "bieu tinh", "tuan hanh", "mit tinh", "hoi hop", "le hoi", "nha tho", "chua", "thanh that", "le hoi",
-            "dam cuoi", "dam tang", "dam gio", "hop to dan pho", "hop thon", "sinh hoat ton giao", "khieu nai",
-            "khieu kien", "nguoi tham gia", "danh sach nguoi");
+            "bieu tinh",
+            "tuan hanh",
+            "mit tinh",
+            "hoi hop",
+            "le hoi",
+            "nha tho",
+            "chua",
+            "thanh that",
+            "le hoi",
+            "dam cuoi",
+            "dam tang",
+            "dam gio",
+            "hop to dan pho",
+            "hop thon",
+            "sinh hoat ton giao",
+            "khieu nai",
+            "khieu kien",
+            "nguoi tham gia",
+            "danh sach nguoi");
 
     static final int MAX_ASSISTANCE_VILLAGES = 5;
     static final Duration MAX_ASSISTANCE_WINDOW = Duration.ofHours(48);
@@ -183,7 +199,8 @@ public class IncidentConsole {
                         """)
                 .param(id)
                 .query((rs, n) -> {
-                    boolean tip = "TIP".equals(rs.getString("source"));
+                    boolean tip = "TIP".equals(rs.getString("source"))
+                            && rs.getString("source_key").matches("tip:[0-9]+");
                     return new SignalView(
                             rs.getLong("id"),
                             rs.getString("source"),
@@ -201,7 +218,8 @@ public class IncidentConsole {
                             tip ? rs.getString("source_ref") : null);
                 })
                 .list();
-        var mentions = jdbc.sql("SELECT kind, name FROM incidents.mentions WHERE incident_id = ? ORDER BY times DESC, name")
+        var mentions = jdbc.sql(
+                        "SELECT kind, name FROM incidents.mentions WHERE incident_id = ? ORDER BY times DESC, name")
                 .param(id)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list();
@@ -251,8 +269,14 @@ public class IncidentConsole {
                 IncidentLedger.severity(rows, clock.instant()),
                 settings.of(incident.communeCode()).alertThreshold(),
                 signals,
-                mentions.stream().filter(e -> e.getKey().equals("PERSON")).map(Map.Entry::getValue).toList(),
-                mentions.stream().filter(e -> e.getKey().equals("PLACE")).map(Map.Entry::getValue).toList(),
+                mentions.stream()
+                        .filter(e -> e.getKey().equals("PERSON"))
+                        .map(Map.Entry::getValue)
+                        .toList(),
+                mentions.stream()
+                        .filter(e -> e.getKey().equals("PLACE"))
+                        .map(Map.Entry::getValue)
+                        .toList(),
                 actions,
                 assistance,
                 villages,
@@ -307,7 +331,8 @@ public class IncidentConsole {
         if (id == otherId || !target.communeCode().equals(other.communeCode())) {
             throw new IncidentActionException("incidents.error.merge", "Cannot merge " + otherId + " into " + id);
         }
-        jdbc.sql("UPDATE incidents.signals SET incident_id = ?, link_reason = 'MANUAL', linked_by = ? WHERE incident_id = ?")
+        jdbc.sql(
+                        "UPDATE incidents.signals SET incident_id = ?, link_reason = 'MANUAL', linked_by = ? WHERE incident_id = ?")
                 .params(id, scope.officerId(), otherId)
                 .update();
         jdbc.sql("""
@@ -458,7 +483,8 @@ public class IncidentConsole {
 
     @Transactional
     public void acknowledge(long officerId, long alertId) {
-        jdbc.sql("UPDATE incidents.alerts SET acknowledged_at = ? WHERE id = ? AND officer_id = ? AND acknowledged_at IS NULL")
+        jdbc.sql(
+                        "UPDATE incidents.alerts SET acknowledged_at = ? WHERE id = ? AND officer_id = ? AND acknowledged_at IS NULL")
                 .params(Timestamp.from(clock.instant()), alertId, officerId)
                 .update();
     }
@@ -467,7 +493,8 @@ public class IncidentConsole {
 
     public Summary find(AccessScope scope, long id) {
         ScopeSql where = ScopeSql.of(scope);
-        return summaries(SUMMARY_SELECT + " WHERE i.id = :id AND " + where.predicate(), where.params(), Map.of("id", id))
+        return summaries(
+                        SUMMARY_SELECT + " WHERE i.id = :id AND " + where.predicate(), where.params(), Map.of("id", id))
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new IncidentNotFoundException(id));
@@ -520,7 +547,8 @@ public class IncidentConsole {
                         parts.add(message(
                                 key.equals("C") ? "incidents.reason.categories" : "incidents.reason.kind",
                                 java.util.Arrays.stream(value.split(","))
-                                        .map(c -> message(WatchCategory.valueOf(c).labelKey()))
+                                        .map(c ->
+                                                message(WatchCategory.valueOf(c).labelKey()))
                                         .collect(Collectors.joining(", "))));
                     }
                 }
@@ -547,7 +575,10 @@ public class IncidentConsole {
         Map<String, Object> all = new HashMap<>(scopeParams);
         all.putAll(params);
         Map<Long, String> owners = new HashMap<>();
-        List<Object[]> rows = jdbc.sql(sql).params(all).query((rs, n) -> new Object[] {summaryRow(rs)}).list();
+        List<Object[]> rows = jdbc.sql(sql)
+                .params(all)
+                .query((rs, n) -> new Object[] {summaryRow(rs)})
+                .list();
         List<Summary> result = new ArrayList<>();
         for (Object[] row : rows) {
             result.add((Summary) row[0]);
@@ -633,7 +664,9 @@ public class IncidentConsole {
     }
 
     private @Nullable String officerName(@Nullable Long id) {
-        return id == null ? null : directory.officer(id).map(OfficerView::fullName).orElse(null);
+        return id == null
+                ? null
+                : directory.officer(id).map(OfficerView::fullName).orElse(null);
     }
 
     private static void requireOpen(Summary incident) {

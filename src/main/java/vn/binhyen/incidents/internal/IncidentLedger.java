@@ -187,10 +187,12 @@ public class IncidentLedger {
                 .param("lon", located == 0 ? null : lonSum / located)
                 .param("title", title == null ? "" : title)
                 .param("first", Timestamp.from(signals.getFirst().sentAt()))
-                .param("last", Timestamp.from(signals.stream()
-                        .map(SignalRow::sentAt)
-                        .max(Comparator.naturalOrder())
-                        .orElseThrow()))
+                .param(
+                        "last",
+                        Timestamp.from(signals.stream()
+                                .map(SignalRow::sentAt)
+                                .max(Comparator.naturalOrder())
+                                .orElseThrow()))
                 .param("eventAt", timestamp(eventTime(signals, now)))
                 .param("id", incidentId)
                 .update();
@@ -234,7 +236,9 @@ public class IncidentLedger {
         String province = (String) row[0];
         String commune = (String) row[1];
         Long village = (Long) row[2];
-        if ((Boolean) row[4] || !"OPEN".equals(row[5]) || severity < settings.of(commune).alertThreshold()) {
+        if ((Boolean) row[4]
+                || !"OPEN".equals(row[5])
+                || severity < settings.of(commune).alertThreshold()) {
             return;
         }
         List<Long> officers = onDuty(commune, village);
@@ -246,7 +250,9 @@ public class IncidentLedger {
             jdbc.sql("""
                             INSERT INTO incidents.alerts (incident_id, officer_id, severity, created_at, zalo_state)
                             VALUES (?, ?, ?, ?, 'NOT_AVAILABLE') ON CONFLICT (incident_id, officer_id) DO NOTHING
-                            """).params(incidentId, officer, severity, Timestamp.from(now)).update();
+                            """)
+                    .params(incidentId, officer, severity, Timestamp.from(now))
+                    .update();
         }
         events.publishEvent(new UrgentAlertRaised(
                 incidentId, province, commune, village, (String) row[3], severity, List.copyOf(officers), now));

@@ -72,7 +72,8 @@ public final class IncidentViews {
             @Nullable Long tipId,
             @Nullable String tipCode) {}
 
-    public record ActionView(String kind, @Nullable String note, @Nullable String officerName, Instant at) {}
+    public record ActionView(
+            String kind, @Nullable String note, @Nullable String officerName, Instant at) {}
 
     public record AssistanceView(
             long id,
@@ -104,7 +105,12 @@ public final class IncidentViews {
 
     public record MapPoint(long id, String title, double latitude, double longitude, double severity, String level) {}
 
-    public record HotSpot(@Nullable Long villageId, String name, long incidents, long prevented, @Nullable Double latitude,
+    public record HotSpot(
+            @Nullable Long villageId,
+            String name,
+            long incidents,
+            long prevented,
+            @Nullable Double latitude,
             @Nullable Double longitude) {}
 
     public record Board(
@@ -115,5 +121,6 @@ public final class IncidentViews {
             long closed90,
             double threshold) {}
 
-    public record LiveAlert(long id, long incidentId, String title, double severity, Instant createdAt, String zaloState) {}
+    public record LiveAlert(
+            long id, long incidentId, String title, double severity, Instant createdAt, String zaloState) {}
 }

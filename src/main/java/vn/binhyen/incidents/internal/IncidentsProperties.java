@@ -21,4 +21,6 @@ public record IncidentsProperties(
         @DefaultValue("1500") int radiusMeters,
         @DefaultValue("0.34") double similarity,
         @DefaultValue("PT30S") Duration cacheTtl,
-        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String mapTilesUrl) {}
+
+        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        String mapTilesUrl) {}

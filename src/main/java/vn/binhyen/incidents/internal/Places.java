@@ -25,7 +25,12 @@ import vn.binhyen.shared.text.VietnameseText;
 public class Places {
 
     /** A named place: a village of the directory or a landmark of the gazetteer. */
-    record Named(String name, String folded, @Nullable Long villageId, @Nullable Double latitude, @Nullable Double longitude) {}
+    record Named(
+            String name,
+            String folded,
+            @Nullable Long villageId,
+            @Nullable Double latitude,
+            @Nullable Double longitude) {}
 
     public enum Basis {
         VILLAGE,
@@ -45,8 +50,7 @@ public class Places {
             Basis basis,
             List<String> mentioned) {}
 
-    private record Unit(
-            List<VillageView> villages, List<Named> named, Map<String, Long> groups, Instant loadedAt) {}
+    private record Unit(List<VillageView> villages, List<Named> named, Map<String, Long> groups, Instant loadedAt) {}
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -139,7 +143,10 @@ public class Places {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 

@@ -82,10 +82,10 @@ public class SignalIntake {
                 signal.groupRef(),
                 signal.placeText(),
                 folded);
-        Instant eventAt = signal.statedEventAt() != null
-                ? signal.statedEventAt()
-                : SignalText.eventTime(folded, signal.sentAt());
-        String searchable = signal.placeText() == null ? folded : folded + " " + VietnameseText.fold(signal.placeText());
+        Instant eventAt =
+                signal.statedEventAt() != null ? signal.statedEventAt() : SignalText.eventTime(folded, signal.sentAt());
+        String searchable =
+                signal.placeText() == null ? folded : folded + " " + VietnameseText.fold(signal.placeText());
 
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
                 .param("incidents:" + signal.communeCode())
@@ -237,10 +237,11 @@ public class SignalIntake {
             return null;
         }
         // Time: within the window of the incident's signals, and not a different stated time.
-        Instant last = incident.stream().map(SignalRow::sentAt).max(Instant::compareTo).orElseThrow();
-        Instant first = incident.stream().map(SignalRow::sentAt).min(Instant::compareTo).orElseThrow();
-        if (signal.sentAt().isAfter(last.plus(unit.window()))
-                || signal.sentAt().isBefore(first.minus(unit.window()))) {
+        Instant last =
+                incident.stream().map(SignalRow::sentAt).max(Instant::compareTo).orElseThrow();
+        Instant first =
+                incident.stream().map(SignalRow::sentAt).min(Instant::compareTo).orElseThrow();
+        if (signal.sentAt().isAfter(last.plus(unit.window())) || signal.sentAt().isBefore(first.minus(unit.window()))) {
             return null;
         }
         Instant stated = IncidentLedger.eventTime(incident, signal.sentAt());
@@ -272,7 +273,9 @@ public class SignalIntake {
         if (!linked) {
             return null;
         }
-        double strength = similarity + (shared.isEmpty() ? 0 : 0.5) + (strong ? 0.5 : 0)
+        double strength = similarity
+                + (shared.isEmpty() ? 0 : 0.5)
+                + (strong ? 0.5 : 0)
                 - (double) minutes / Math.max(1, unit.window().toMinutes());
         String reason = "P=" + place + "|T=" + minutes + "|C=" + String.join(",", shared) + "|S="
                 + Math.round(similarity * 100);

@@ -53,9 +53,7 @@ class SignalListeners {
         intake.ingest(new NewSignal(
                 group ? SignalSource.GROUP : SignalSource.MESSAGE,
                 String.valueOf(message.messageId()),
-                group && message.groupRef() != null
-                        ? "group:" + message.groupRef()
-                        : "thread:" + message.threadId(),
+                group && message.groupRef() != null ? "group:" + message.groupRef() : "thread:" + message.threadId(),
                 message.provinceCode(),
                 message.communeCode(),
                 null,

@@ -19,24 +19,27 @@ import vn.binhyen.shared.VietnamTime;
  */
 final class SignalText {
 
-    private static final Pattern HOUR = Pattern.compile("\\b(\\d{1,2})\\s?(?:h|g|gio)\\s?(\\d{2})?\\b|\\b(\\d{1,2}):(\\d{2})\\b");
-    private static final Pattern TOMORROW = Pattern.compile("\\b(?:ngay mai|toi mai|dem mai|sang mai|chieu mai|trua mai)\\b");
-    private static final Pattern TODAY = Pattern.compile(
-            "\\b(?:toi nay|dem nay|chieu nay|sang nay|trua nay|hom nay)\\b");
+    private static final Pattern HOUR =
+            Pattern.compile("\\b(\\d{1,2})\\s?(?:h|g|gio)\\s?(\\d{2})?\\b|\\b(\\d{1,2}):(\\d{2})\\b");
+    private static final Pattern TOMORROW =
+            Pattern.compile("\\b(?:ngay mai|toi mai|dem mai|sang mai|chieu mai|trua mai)\\b");
+    private static final Pattern TODAY =
+            Pattern.compile("\\b(?:toi nay|dem nay|chieu nay|sang nay|trua nay|hom nay)\\b");
     private static final Pattern EVENING = Pattern.compile("\\b(?:toi|dem|chieu)\\b");
     private static final Pattern MORNING = Pattern.compile("\\b(?:sang|rang sang)\\b");
-    private static final Pattern NOW = Pattern.compile("\\b(?:bay gio|ngay bay gio|dang danh|dang chem|dang dua|dang tu tap)\\b");
+    private static final Pattern NOW =
+            Pattern.compile("\\b(?:bay gio|ngay bay gio|dang danh|dang chem|dang dua|dang tu tap)\\b");
 
     /** Words that carry no meaning of their own for telling events apart. */
     private static final Set<String> STOP = Set.of(
             "o", "va", "la", "cua", "co", "khong", "ko", "k", "nhe", "nha", "di", "thi", "ma", "roi", "da", "se",
-            "dang", "cac", "nhung", "mot", "nay", "toi", "dem", "hom", "anh", "em", "chi", "ban", "moi", "nguoi",
-            "oi", "a", "ah", "voi", "cho", "de", "duoc", "ra", "vao", "len", "xuong", "tai", "luc", "gio", "h",
-            "ai", "gi", "nao", "do", "kia", "day", "the", "vay", "nhieu", "lam", "qua", "con", "bon", "no", "tui",
-            "chung", "minh", "ve", "tu", "den", "tren", "duoi", "trong", "ngoai", "sau", "truoc", "khi", "neu");
+            "dang", "cac", "nhung", "mot", "nay", "toi", "dem", "hom", "anh", "em", "chi", "ban", "moi", "nguoi", "oi",
+            "a", "ah", "voi", "cho", "de", "duoc", "ra", "vao", "len", "xuong", "tai", "luc", "gio", "h", "ai", "gi",
+            "nao", "do", "kia", "day", "the", "vay", "nhieu", "lam", "qua", "con", "bon", "no", "tui", "chung", "minh",
+            "ve", "tu", "den", "tren", "duoi", "trong", "ngoai", "sau", "truoc", "khi", "neu");
 
-    private static final Pattern PERSON = Pattern.compile(
-            "(?iu:\\b(?:thằng|con|anh|chị|em|bé|cháu|ông|bà|cô|chú|cậu|bạn|tên|đối tượng|ku|thg))\\s+"
+    private static final Pattern PERSON =
+            Pattern.compile("(?iu:\\b(?:thằng|con|anh|chị|em|bé|cháu|ông|bà|cô|chú|cậu|bạn|tên|đối tượng|ku|thg))\\s+"
                     + "((?:\\p{Lu}[\\p{L}']*)(?:\\s+\\p{Lu}[\\p{L}']*){0,3})");
 
     private SignalText() {}
@@ -74,8 +77,13 @@ final class SignalText {
             return at.toInstant();
         }
         if (tomorrow || today) {
-            int h = folded.contains("sang") ? 8 : folded.contains("trua") ? 12 : folded.contains("chieu") ? 15
-                    : folded.contains("dem") ? 22 : folded.contains("toi") ? 20 : -1;
+            int h = folded.contains("sang")
+                    ? 8
+                    : folded.contains("trua")
+                            ? 12
+                            : folded.contains("chieu")
+                                    ? 15
+                                    : folded.contains("dem") ? 22 : folded.contains("toi") ? 20 : -1;
             if (h < 0) {
                 return tomorrow ? null : writtenAt;
             }

@@ -19,7 +19,12 @@ import vn.binhyen.shared.text.VietnameseText;
 @Service
 public class UnitWatchSetup {
 
-    public record Landmark(long id, String name, @Nullable Long villageId, @Nullable Double latitude, @Nullable Double longitude) {}
+    public record Landmark(
+            long id,
+            String name,
+            @Nullable Long villageId,
+            @Nullable Double latitude,
+            @Nullable Double longitude) {}
 
     public record GroupPlace(String groupRef, @Nullable Long villageId, long signals) {}
 
@@ -68,7 +73,9 @@ public class UnitWatchSetup {
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (coalesce(commune_code, ''), lower(term))
                         DO UPDATE SET category = EXCLUDED.category, variants = EXCLUDED.variants, weight = EXCLUDED.weight
-                        """).params(commune, category.name(), wording, variants.strip(), weight).update();
+                        """)
+                .params(commune, category.name(), wording, variants.strip(), weight)
+                .update();
         terms.forget(commune);
     }
 
@@ -129,7 +136,9 @@ public class UnitWatchSetup {
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (commune_code, folded) DO UPDATE SET name = EXCLUDED.name,
                             village_id = EXCLUDED.village_id, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
-                        """).params(communeCode, wording, folded, villageId, latitude, longitude).update();
+                        """)
+                .params(communeCode, wording, folded, villageId, latitude, longitude)
+                .update();
         places.forget(communeCode);
     }
 
@@ -165,7 +174,8 @@ public class UnitWatchSetup {
 
     @Transactional
     public void placeGroup(String communeCode, String groupRef, long villageId) {
-        if (!groupRef.matches("[0-9A-Za-z_-]{1,64}") || places.village(communeCode, villageId).isEmpty()) {
+        if (!groupRef.matches("[0-9A-Za-z_-]{1,64}")
+                || places.village(communeCode, villageId).isEmpty()) {
             throw new IncidentActionException("incidents.error.village", "Village not of this commune");
         }
         jdbc.sql("""

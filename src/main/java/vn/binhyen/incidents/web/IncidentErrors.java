@@ -36,8 +36,9 @@ class IncidentErrors {
 
     @ExceptionHandler(IncidentActionException.class)
     ModelAndView refused(IncidentActionException e) {
-        HttpStatus status =
-                e.messageKey().equals("incidents.error.settings") ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status = e.messageKey().equals("incidents.error.settings")
+                ? HttpStatus.FORBIDDEN
+                : HttpStatus.UNPROCESSABLE_CONTENT;
         ModelAndView view = refused(status, e.messageKey(), e.arguments());
         return view;
     }

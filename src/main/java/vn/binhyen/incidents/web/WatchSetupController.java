@@ -73,7 +73,8 @@ class WatchSetupController {
     }
 
     @PostMapping("/terms/{id}/delete")
-    String removeTerm(@AuthenticationPrincipal SignedInOfficer officer, @PathVariable long id, RedirectAttributes redirect) {
+    String removeTerm(
+            @AuthenticationPrincipal SignedInOfficer officer, @PathVariable long id, RedirectAttributes redirect) {
         setup.removeTerm(scope(officer), id);
         return done(redirect);
     }

@@ -33,9 +33,12 @@ class SignalTextTests {
 
     @Test
     void tomorrowMorningAndNowAreRead() {
-        assertThat(eventTime("sáng mai 7h gặp ở cổng trường", "2026-09-06T22:00")).isEqualTo(at("2026-09-07T07:00"));
-        assertThat(eventTime("Bây giờ đang đánh nhau ở chợ", "2026-09-06T22:00")).isEqualTo(at("2026-09-06T22:00"));
-        assertThat(eventTime("Có người lừa đảo chuyển khoản", "2026-09-06T22:00")).isNull();
+        assertThat(eventTime("sáng mai 7h gặp ở cổng trường", "2026-09-06T22:00"))
+                .isEqualTo(at("2026-09-07T07:00"));
+        assertThat(eventTime("Bây giờ đang đánh nhau ở chợ", "2026-09-06T22:00"))
+                .isEqualTo(at("2026-09-06T22:00"));
+        assertThat(eventTime("Có người lừa đảo chuyển khoản", "2026-09-06T22:00"))
+                .isNull();
     }
 
     @Test

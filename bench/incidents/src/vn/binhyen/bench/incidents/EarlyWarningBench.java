@@ -248,7 +248,7 @@ public final class EarlyWarningBench {
         }
         double achieved = seconds * (double) rate / secondsSince(start);
         line("   sent at %.0f /s%s", achieved, failed.get() > 0 ? " (" + failed.get() + " refused)" : "");
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 180_000;
         List<Double> latencies = new ArrayList<>();
         while (System.currentTimeMillis() < deadline) {
             latencies.clear();
@@ -395,7 +395,7 @@ public final class EarlyWarningBench {
                                percentile_cont(0.95) WITHIN GROUP (ORDER BY grouping_micros)
                           FROM (SELECT grouping_micros FROM incidents.signals
                                  WHERE commune_code = '66902' AND source_ref NOT LIKE 'past-%'
-                                 ORDER BY id OFFSET """ + skip + ") s")) {
+                                 ORDER BY id""" + " OFFSET " + skip + ") s")) {
             rs.next();
             return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
         }

@@ -1,7 +1,8 @@
 package vn.binhyen.incidents.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import vn.binhyen.conversations.MessageReceived;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.incidents.WatchCategory;
@@ -10,9 +11,13 @@ import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipReceived;
 
 /**
- * Turns other modules' events into signals. Each listener runs after the publisher's commit in its own transaction
- * and is recorded in the event publication registry, so a crash in between re-delivers the event (and the signal is
- * recorded once).
+ * Turns other modules' events into signals. Each listener runs after the publisher's commit, in its own transaction
+ * ({@link SignalIntake#ingest}), and is recorded in the event publication registry (every transactional event listener
+ * is), so a crash in between re-delivers the event and the signal is recorded once.
+ *
+ * <p>Not {@code @ApplicationModuleListener}: that runs on the shared, unbounded executor, and signals of one commune are
+ * grouped one at a time under a database lock, so a burst would hold every pooled connection waiting for the lock and
+ * starve the webhook intake. Here a small executor of our own bounds the connections early warning can take.
  */
 @Component
 class SignalListeners {
@@ -23,7 +28,8 @@ class SignalListeners {
         this.intake = intake;
     }
 
-    @ApplicationModuleListener
+    @Async(IncidentsExecutor.NAME)
+    @TransactionalEventListener
     void on(TipReceived tip) {
         String text = tip.description() == null ? "" : tip.description();
         intake.ingest(new NewSignal(
@@ -44,7 +50,8 @@ class SignalListeners {
                 tip.occurredAt()));
     }
 
-    @ApplicationModuleListener
+    @Async(IncidentsExecutor.NAME)
+    @TransactionalEventListener
     void on(MessageReceived message) {
         boolean group = message.threadKind() == ThreadKind.GROUP;
         if (message.text().isBlank() && message.latitude() == null) {

@@ -60,7 +60,10 @@ public class Conversations {
                 message.communeCode(),
                 message.kind(),
                 message.text(),
-                message.sentAt()));
+                message.sentAt(),
+                message.threadKind() == ThreadKind.GROUP ? message.contactRef() : null,
+                message.latitude(),
+                message.longitude()));
         return true;
     }
 

@@ -1,8 +1,14 @@
 package vn.binhyen.conversations;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
-/** Published once per message appended to a thread, for watch terms and figures. Carries no resident id. */
+/**
+ * Published once per message appended to a thread, for watch terms and figures. Carries no resident id.
+ *
+ * @param groupRef the channel's group id for group traffic (which village group it came from), null otherwise
+ * @param latitude where a shared location points, when the message is one
+ */
 public record MessageReceived(
         long threadId,
         long messageId,
@@ -12,4 +18,7 @@ public record MessageReceived(
         String communeCode,
         MessageKind kind,
         String text,
-        Instant sentAt) {}
+        Instant sentAt,
+        @Nullable String groupRef,
+        @Nullable Double latitude,
+        @Nullable Double longitude) {}

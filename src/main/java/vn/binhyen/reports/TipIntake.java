@@ -132,7 +132,12 @@ public class TipIntake {
                     tip.category(),
                     tip.channel(),
                     tip.urgent(),
-                    now));
+                    now,
+                    tip.description().strip(),
+                    blankToNull(tip.place()),
+                    tip.latitude(),
+                    tip.longitude(),
+                    tip.occurredAt()));
             return id;
         });
         log.info(

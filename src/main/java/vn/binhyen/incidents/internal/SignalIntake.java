@@ -1,0 +1,329 @@
+package vn.binhyen.incidents.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhyen.incidents.WatchCategory;
+import vn.binhyen.incidents.internal.IncidentLedger.SignalRow;
+import vn.binhyen.incidents.internal.Places.Resolved;
+import vn.binhyen.incidents.internal.UnitSettings.Settings;
+import vn.binhyen.shared.text.VietnameseText;
+
+/**
+ * Records a signal and groups it: with the open incident of the same event if there is one (same or neighbouring
+ * place, within the unit's time window, and either a shared watch category or alike wording), otherwise a new
+ * incident when it matches a watch term. Every automatic link stores why it was made. Signals of one commune are
+ * grouped one at a time (a transaction-scoped advisory lock), so two messages about one event arriving together
+ * cannot open two incidents.
+ */
+@Component
+public class SignalIntake {
+
+    /** Why a signal joins an incident, in a compact form the pages turn into a sentence. */
+    record Link(long incidentId, double strength, String reason) {}
+
+    private final JdbcClient jdbc;
+    private final WatchTerms terms;
+    private final Places places;
+    private final UnitSettings settings;
+    private final IncidentLedger ledger;
+    private final IncidentsProperties properties;
+    private final Clock clock;
+
+    SignalIntake(
+            JdbcClient jdbc,
+            WatchTerms terms,
+            Places places,
+            UnitSettings settings,
+            IncidentLedger ledger,
+            IncidentsProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.terms = terms;
+        this.places = places;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return the incident the signal joined or opened, if any (empty for a duplicate or an unlinked signal) */
+    @Transactional
+    public @Nullable Long ingest(NewSignal signal) {
+        long started = System.nanoTime();
+        Settings unit = settings.of(signal.communeCode());
+        if (!unit.watching()) {
+            return null;
+        }
+        String folded = VietnameseText.fold(signal.text());
+        WatchTerms.Match match = terms.match(signal.communeCode(), folded);
+        Set<String> categories = new TreeSet<>();
+        match.categories().forEach(c -> categories.add(c.name()));
+        double score = match.score();
+        if (signal.categoryHint() != null && signal.categoryHint() != WatchCategory.OTHER) {
+            categories.add(signal.categoryHint().name());
+            score += 2;
+        }
+        Resolved place = places.resolve(
+                signal.communeCode(),
+                signal.villageId(),
+                signal.latitude(),
+                signal.longitude(),
+                signal.groupRef(),
+                signal.placeText(),
+                folded);
+        Instant eventAt =
+                signal.statedEventAt() != null ? signal.statedEventAt() : SignalText.eventTime(folded, signal.sentAt());
+        String searchable =
+                signal.placeText() == null ? folded : folded + " " + VietnameseText.fold(signal.placeText());
+
+        long beforeLock = System.nanoTime();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+                .param("incidents:" + signal.communeCode())
+                .query((rs, n) -> 1)
+                .list();
+        // The time spent waiting for the commune's lock is queueing, not grouping work: leave it out of the figure.
+        started += System.nanoTime() - beforeLock;
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents.signals WHERE source = ? AND source_ref = ?)")
+                .params(signal.source().name(), signal.sourceRef())
+                .query(Boolean.class)
+                .single();
+        if (exists) {
+            return null;
+        }
+        var candidate = new SignalRow(
+                0,
+                signal.source().name(),
+                signal.sourceKey(),
+                signal.communeCode(),
+                place.villageId(),
+                place.latitude(),
+                place.longitude(),
+                place.placeName(),
+                place.basis().name(),
+                signal.text(),
+                searchable,
+                match.terms(),
+                List.copyOf(categories),
+                score,
+                signal.urgent(),
+                signal.sentAt(),
+                eventAt);
+        Link link = bestLink(candidate, unit);
+        Long incidentId = link == null ? null : link.incidentId();
+        String reason = link == null ? null : link.reason();
+        if (incidentId == null && score > 0) {
+            incidentId = open(signal, place);
+            reason = "NEW|K=" + String.join(",", categories) + "|W=" + String.join(",", match.terms());
+        }
+        int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
+        jdbc.sql("""
+                        INSERT INTO incidents.signals (source, source_ref, source_key, province_code, commune_code,
+                            village_id, latitude, longitude, place_name, place_basis, text, folded, terms, categories,
+                            score, urgent, sent_at, event_at, incident_id, link_reason, grouping_micros, recorded_at)
+                        VALUES (:source, :ref, :key, :province, :commune, :village, :lat, :lon, :placeName, :basis,
+                            :text, :folded, :terms::text[], :categories::text[], :score, :urgent, :sentAt, :eventAt,
+                            :incident, :reason, :micros, :recordedAt)
+                        """)
+                .param("source", signal.source().name())
+                .param("ref", signal.sourceRef())
+                .param("key", signal.sourceKey())
+                .param("province", signal.provinceCode())
+                .param("commune", signal.communeCode())
+                .param("village", place.villageId())
+                .param("lat", place.latitude())
+                .param("lon", place.longitude())
+                .param("placeName", place.placeName())
+                .param("basis", place.basis().name())
+                .param("text", signal.text())
+                .param("folded", searchable)
+                .param("terms", array(match.terms()))
+                .param("categories", array(categories))
+                .param("score", score)
+                .param("urgent", signal.urgent())
+                .param("sentAt", Timestamp.from(signal.sentAt()))
+                .param("eventAt", IncidentLedger.timestamp(eventAt))
+                .param("incident", incidentId)
+                .param("reason", reason)
+                .param("micros", micros)
+                .param("recordedAt", Timestamp.from(clock.instant()))
+                .update();
+        if (incidentId != null) {
+            ledger.addMentions(incidentId, place.mentioned(), SignalText.people(signal.text()));
+            ledger.recompute(incidentId);
+        }
+        return incidentId;
+    }
+
+    /** The open incident this signal most likely belongs to, with the reasons, or null. */
+    @Nullable
+    Link bestLink(SignalRow signal, Settings unit) {
+        Duration window = unit.window();
+        double radius = unit.radiusMeters();
+        double latDelta = radius / 111_000.0;
+        Double lat = signal.latitude();
+        Double lon = signal.longitude();
+        double lonDelta = lat == null ? 0 : radius / (111_000.0 * Math.max(0.2, Math.cos(Math.toRadians(lat))));
+        List<Long> candidates = jdbc.sql("""
+                        SELECT id FROM incidents.incidents
+                         WHERE status = 'OPEN' AND last_signal_at >= :from AND first_signal_at <= :to
+                           AND (commune_code = :commune
+                                OR (latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
+                                    AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon))
+                         ORDER BY last_signal_at DESC LIMIT 20
+                        """)
+                .param("from", Timestamp.from(signal.sentAt().minus(window)))
+                .param("to", Timestamp.from(signal.sentAt().plus(window)))
+                .param("commune", signal.communeCode())
+                .param("lat", lat)
+                .param("lon", lon)
+                .param("dLat", latDelta)
+                .param("dLon", lonDelta)
+                .query(Long.class)
+                .list();
+        Link best = null;
+        for (long incident : candidates) {
+            Link link = evaluate(signal, incident, ledger.signalsOf(incident), unit);
+            if (link != null && (best == null || link.strength() > best.strength())) {
+                best = link;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the signal is about the same event as the incident's signals, and why. */
+    @Nullable
+    Link evaluate(SignalRow signal, long incidentId, List<SignalRow> incident, Settings unit) {
+        if (incident.isEmpty()) {
+            return null;
+        }
+        // Place: the strongest relation to any of the incident's signals.
+        String place = null;
+        boolean strong = false;
+        double nearest = Double.MAX_VALUE;
+        for (SignalRow other : incident) {
+            if (signal.villageId() != null && signal.villageId().equals(other.villageId())) {
+                place = "VILLAGE:" + nullToEmpty(signal.placeName());
+                strong = true;
+                break;
+            }
+            if (signal.sourceKey().equals(other.sourceKey()) && !"TIP".equals(signal.source())) {
+                place = "SOURCE";
+                strong = true;
+            }
+            if (signal.latitude() != null && other.latitude() != null && other.longitude() != null) {
+                double d = Places.meters(signal.latitude(), signal.longitude(), other.latitude(), other.longitude());
+                nearest = Math.min(nearest, d);
+            }
+        }
+        if (!strong && nearest <= unit.radiusMeters()) {
+            place = "NEAR:" + Math.round(nearest);
+            strong = true;
+        }
+        boolean signalVague = "COMMUNE".equals(signal.placeBasis());
+        boolean incidentVague = incident.stream().allMatch(s -> "COMMUNE".equals(s.placeBasis()));
+        boolean sameCommune = incident.stream().anyMatch(s -> s.communeCode().equals(signal.communeCode()));
+        if (place == null && sameCommune && (signalVague || incidentVague)) {
+            place = "COMMUNE";
+        }
+        if (place == null) {
+            return null;
+        }
+        // Time: within the window of the incident's signals, and not a different stated time.
+        Instant last =
+                incident.stream().map(SignalRow::sentAt).max(Instant::compareTo).orElseThrow();
+        Instant first =
+                incident.stream().map(SignalRow::sentAt).min(Instant::compareTo).orElseThrow();
+        if (signal.sentAt().isAfter(last.plus(unit.window())) || signal.sentAt().isBefore(first.minus(unit.window()))) {
+            return null;
+        }
+        Instant stated = IncidentLedger.eventTime(incident, signal.sentAt());
+        if (signal.eventAt() != null
+                && stated != null
+                && Duration.between(signal.eventAt(), stated).abs().compareTo(Duration.ofHours(6)) > 0) {
+            return null;
+        }
+        long minutes = Duration.between(last, signal.sentAt()).abs().toMinutes();
+        // Text: a shared watch category, and how much of the wording the incident already has.
+        Set<String> shared = new TreeSet<>(families(signal.categories()));
+        Set<String> incidentCategories = new HashSet<>();
+        Set<String> incidentWords = new HashSet<>();
+        for (SignalRow other : incident) {
+            incidentCategories.addAll(other.categories());
+            incidentWords.addAll(SignalText.shingles(other.folded()));
+        }
+        shared.retainAll(families(List.copyOf(incidentCategories)));
+        double similarity = SignalText.containment(SignalText.shingles(signal.folded()), incidentWords);
+        double threshold = properties.similarity();
+        boolean linked;
+        if (signal.score() <= 0) {
+            linked = strong && similarity >= threshold;
+        } else if (strong) {
+            linked = !shared.isEmpty() || similarity >= threshold;
+        } else {
+            linked = !shared.isEmpty() && similarity >= threshold / 2;
+        }
+        if (!linked) {
+            return null;
+        }
+        double strength = similarity
+                + (shared.isEmpty() ? 0 : 0.5)
+                + (strong ? 0.5 : 0)
+                - (double) minutes / Math.max(1, unit.window().toMinutes());
+        String reason = "P=" + place + "|T=" + minutes + "|C=" + String.join(",", shared) + "|S="
+                + Math.round(similarity * 100);
+        return new Link(incidentId, strength, reason);
+    }
+
+    private long open(NewSignal signal, Resolved place) {
+        Timestamp at = Timestamp.from(signal.sentAt());
+        return jdbc.sql("""
+                        INSERT INTO incidents.incidents (province_code, commune_code, village_id, latitude, longitude,
+                            title, first_signal_at, last_signal_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(
+                        signal.provinceCode(),
+                        signal.communeCode(),
+                        place.villageId(),
+                        place.latitude(),
+                        place.longitude(),
+                        place.placeName() == null ? "" : place.placeName(),
+                        at,
+                        at,
+                        Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Weapons go with fights: "mang mã tấu" and "hỗn chiến" are one event's words. */
+    static Set<String> families(List<String> categories) {
+        Set<String> result = new TreeSet<>();
+        for (String c : categories) {
+            result.add(c.equals("WEAPON") ? "FIGHT" : c);
+        }
+        return result;
+    }
+
+    static String array(Iterable<String> values) {
+        List<String> quoted = new ArrayList<>();
+        for (String v : values) {
+            quoted.add("\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return "{" + String.join(",", quoted) + "}";
+    }
+
+    private static String nullToEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

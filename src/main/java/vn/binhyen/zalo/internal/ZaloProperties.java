@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpTimeout connect and read timeout for every call to Zalo
  * @param eventPollInterval how often stored webhook events are looked for
  * @param deliveryPollInterval how often the delivery queue is looked at
+ * @param deliveryWorkers how many batches one node sends at the same time
+ * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
+ * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
+ *     "22:00-06:00" as Zalo bans them at night; empty for never
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -30,4 +34,7 @@ public record ZaloProperties(
         @DefaultValue("3600") int requestsPerMinute,
         @DefaultValue("PT10S") Duration httpTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
-        @DefaultValue("PT0.5S") Duration deliveryPollInterval) {}
+        @DefaultValue("PT0.5S") Duration deliveryPollInterval,
+        @DefaultValue("2") int deliveryWorkers,
+        @DefaultValue("32") int deliveryBatch,
+        @DefaultValue("22:00-06:00") String promotionalQuietHours) {}

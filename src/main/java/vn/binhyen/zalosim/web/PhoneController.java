@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.binhyen.bulletins.Bulletins;
+import vn.binhyen.directory.Directory;
 import vn.binhyen.zalosim.internal.SimResidents;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
@@ -24,10 +26,14 @@ class PhoneController {
 
     private final SimWorld world;
     private final SimResidents residents;
+    private final Bulletins bulletins;
+    private final Directory directory;
 
-    PhoneController(SimWorld world, SimResidents residents) {
+    PhoneController(SimWorld world, SimResidents residents, Bulletins bulletins, Directory directory) {
         this.world = world;
         this.residents = residents;
+        this.bulletins = bulletins;
+        this.directory = directory;
     }
 
     @GetMapping("/sim/phone")
@@ -50,6 +56,9 @@ class PhoneController {
         model.addAttribute("oa", oa);
         if (oa != null) {
             model.addAttribute("following", world.follows(oa.oaId(), user.userId()));
+            model.addAttribute("villages", directory.villagesOf(oa.communeCode()));
+            model.addAttribute(
+                    "village", bulletins.villageOf(oa.oaId(), user.userId()).orElse(null));
             model.addAttribute("messages", residents.read(oa, user.userId()));
             var groups = world.groupsOf(oa.oaId());
             model.addAttribute("groups", groups);
@@ -76,6 +85,16 @@ class PhoneController {
     @PostMapping("/sim/phone/follow")
     String follow(@RequestParam String user, @RequestParam String oa, @RequestParam boolean follow) {
         world.oa(oa).ifPresent(page -> residents.follow(page, world.user(user).userId(), follow));
+        return "redirect:" + back(user, oa, null);
+    }
+
+    /** Stands for the village tag an officer puts on the follower in Zalo (until the follower sync reads tags). */
+    @PostMapping("/sim/phone/village")
+    String village(@RequestParam String user, @RequestParam String oa, @RequestParam long village) {
+        world.oa(oa).ifPresent(page -> directory
+                .village(village)
+                .filter(v -> v.communeCode().equals(page.communeCode()))
+                .ifPresent(v -> bulletins.placeFollower(page.oaId(), world.user(user).userId(), v.id())));
         return "redirect:" + back(user, oa, null);
     }
 

@@ -10,6 +10,7 @@ ALTER TABLE zalo.deliveries
     ADD COLUMN seen_at      TIMESTAMPTZ,
     ALTER COLUMN text DROP NOT NULL;
 ALTER TABLE zalo.deliveries DROP CONSTRAINT deliveries_status_check;
+ALTER TABLE zalo.deliveries ALTER COLUMN status TYPE VARCHAR(12);
 ALTER TABLE zalo.deliveries ADD CONSTRAINT deliveries_status_check
     CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'UNREACHABLE', 'CANCELLED'));
 ALTER TABLE zalo.deliveries ADD CONSTRAINT deliveries_text_check CHECK (text IS NOT NULL OR bulletin_ref IS NOT NULL);

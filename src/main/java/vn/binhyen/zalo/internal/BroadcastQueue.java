@@ -46,18 +46,18 @@ public class BroadcastQueue {
         return jdbc.sql("""
                         INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, bulletin_ref,
                             priority, promotional, status, failure, next_attempt_at)
-                        SELECT 'bulletin:' || :ref || ':' || u.id, :oa, 'USER', u.id, :ref, 1, :promotional,
+                        SELECT 'bulletin:' || CAST(:ref AS BIGINT) || ':' || u.id, :oa, 'USER', u.id, :ref, 1, :promotional,
                                CASE WHEN f.user_id IS NULL OR NOT f.following
-                                         OR f.last_interaction_at IS NULL OR f.last_interaction_at < :windowStart
+                                         OR f.last_interaction_at IS NULL OR f.last_interaction_at < CAST(:windowStart AS TIMESTAMPTZ)
                                     THEN 'UNREACHABLE' ELSE 'PENDING' END,
                                CASE WHEN f.user_id IS NULL OR NOT f.following THEN 'zalo.bulletin.not-follower'
-                                    WHEN f.last_interaction_at IS NULL OR f.last_interaction_at < :windowStart
+                                    WHEN f.last_interaction_at IS NULL OR f.last_interaction_at < CAST(:windowStart AS TIMESTAMPTZ)
                                     THEN 'zalo.bulletin.window' END,
-                               CASE WHEN :promotional AND :cap > 0 AND (
+                               CASE WHEN CAST(:promotional AS BOOLEAN) AND CAST(:cap AS INTEGER) > 0 AND (
                                          SELECT count(*) FROM zalo.deliveries c
                                           WHERE c.promotional AND c.oa_id = :oa AND c.recipient_id = u.id
-                                            AND c.created_at >= :dayStart) >= :cap
-                                    THEN :nextDay ELSE :notBefore END
+                                            AND c.created_at >= CAST(:dayStart AS TIMESTAMPTZ)) >= CAST(:cap AS INTEGER)
+                                    THEN CAST(:nextDay AS TIMESTAMPTZ) ELSE CAST(:notBefore AS TIMESTAMPTZ) END
                           FROM unnest(CAST(:ids AS VARCHAR[])) AS u(id)
                           LEFT JOIN zalo.followers f ON f.oa_id = :oa AND f.user_id = u.id
                         ON CONFLICT (idempotency_key) DO NOTHING
@@ -78,7 +78,8 @@ public class BroadcastQueue {
         return jdbc.sql("""
                         INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, bulletin_ref,
                             priority, promotional, next_attempt_at)
-                        SELECT 'bulletin:' || :ref || ':group:' || g.id, :oa, 'GROUP', g.id, :ref, 1, FALSE, :notBefore
+                        SELECT 'bulletin:' || CAST(:ref AS BIGINT) || ':group:' || g.id, :oa, 'GROUP', g.id, :ref, 1, FALSE,
+                               CAST(:notBefore AS TIMESTAMPTZ)
                           FROM unnest(CAST(:ids AS VARCHAR[])) AS g(id)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         """)

@@ -42,7 +42,11 @@ class PhoneController {
             @RequestParam(name = "oa", required = false) String oaId,
             @RequestParam(name = "group", required = false) String groupId,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            org.springframework.security.web.csrf.CsrfToken csrf,
             Model model) {
+        // Load the (deferred) CSRF token now: with many simulated users the page outgrows the response buffer before
+        // its first form, and the session could no longer be created once the response is committed.
+        csrf.getToken();
         var user = userId == null || !world.knows(userId)
                 ? world.users().iterator().next()
                 : world.user(userId);

@@ -10,13 +10,7 @@ import java.util.List;
  * @param hints readability hints as message keys with arguments; empty when the text is short and plain
  */
 public record BulletinPreview(
-        String html,
-        String zaloText,
-        int characters,
-        int words,
-        int sentences,
-        int longestSentence,
-        List<Hint> hints) {
+        String html, String zaloText, int characters, int words, int sentences, int longestSentence, List<Hint> hints) {
 
     public record Hint(String key, List<Object> args) {
         public Object[] argArray() {

@@ -138,7 +138,8 @@ public class Bulletins {
             throw new BulletinException("bulletins.error.state", "Not pending");
         }
         Instant now = clock.instant();
-        BulletinStatus next = scheduledFor(locked.publishAt(), now) ? BulletinStatus.SCHEDULED : BulletinStatus.PUBLISHED;
+        BulletinStatus next =
+                scheduledFor(locked.publishAt(), now) ? BulletinStatus.SCHEDULED : BulletinStatus.PUBLISHED;
         store.decided(id, BulletinStatus.SCHEDULED, officer.officerId(), officer.fullName(), null, now);
         if (next == BulletinStatus.PUBLISHED) {
             publisher.publish(id, now);
@@ -158,7 +159,8 @@ public class Bulletins {
             throw new BulletinException("bulletins.error.reasonRequired", "A reason is required");
         }
         Row locked = require(store.lock(id).orElseThrow(), BulletinStatus.REJECTED);
-        store.decided(locked.id(), BulletinStatus.REJECTED, officer.officerId(), officer.fullName(), why, clock.instant());
+        store.decided(
+                locked.id(), BulletinStatus.REJECTED, officer.officerId(), officer.fullName(), why, clock.instant());
     }
 
     /** Stops a bulletin before it goes out (author or approver). */
@@ -241,7 +243,11 @@ public class Bulletins {
         boolean listing = !store.fanoutDone(id);
         int percent = listing ? Math.min(99, figures.percentSettled()) : figures.percentSettled();
         return new DeliveryProgress(
-                listing, figures, percent, store.views(id), zalo.residentsWhoWroteAfter(id, 1000).size());
+                listing,
+                figures,
+                percent,
+                store.views(id),
+                zalo.residentsWhoWroteAfter(id, 1000).size());
     }
 
     /** The live preview: portal HTML, the Zalo message and readability hints. */
@@ -250,8 +256,28 @@ public class Bulletins {
         String safeBody = body.length() > MAX_BODY * 2 ? body.substring(0, MAX_BODY * 2) : body;
         var report = Readability.of(safeTitle, safeBody);
         var row = new Row(
-                0, kind, safeTitle.strip(), safeBody, BulletinStatus.DRAFT, "", null, false, true, true, 0, "", null,
-                null, null, false, null, null, null, null, null, clock.instant());
+                0,
+                kind,
+                safeTitle.strip(),
+                safeBody,
+                BulletinStatus.DRAFT,
+                "",
+                null,
+                false,
+                true,
+                true,
+                0,
+                "",
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                clock.instant());
         return new BulletinPreview(
                 Markup.toHtml(safeBody),
                 publisher.zaloText(row).replace("/ban-tin/0", "/ban-tin/…"),

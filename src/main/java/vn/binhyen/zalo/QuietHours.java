@@ -10,7 +10,8 @@ import vn.binhyen.shared.VietnamTime;
  * Hours in which Zalo refuses promotional sends ({@code -234}, 22:00–06:00 Vietnam time). A window may span
  * midnight; an empty specification means no quiet hours.
  */
-public record QuietHours(@Nullable LocalTime start, @Nullable LocalTime end) {
+public record QuietHours(
+        @Nullable LocalTime start, @Nullable LocalTime end) {
 
     public static final QuietHours NONE = new QuietHours(null, null);
 

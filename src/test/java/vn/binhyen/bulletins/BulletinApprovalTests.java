@@ -17,7 +17,10 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         var submitted = bulletins.submit(
                 officerA(place),
                 null,
-                draft(BulletinKind.CRIME_METHOD, "Cảnh báo lừa đảo", villages(place.commune().villageA())));
+                draft(
+                        BulletinKind.CRIME_METHOD,
+                        "Cảnh báo lừa đảo",
+                        villages(place.commune().villageA())));
         assertThat(submitted.status()).isEqualTo(BulletinStatus.PUBLISHED);
         assertThat(bulletins.forCommune(place.commune().code(), 10))
                 .extracting(BulletinView::id)
@@ -63,7 +66,10 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         assertThatThrownBy(() -> bulletins.submit(
                         officerA(here),
                         null,
-                        draft(BulletinKind.SECURITY, "Ngoài địa bàn", villages(elsewhere.commune().villageA()))))
+                        draft(
+                                BulletinKind.SECURITY,
+                                "Ngoài địa bàn",
+                                villages(elsewhere.commune().villageA()))))
                 .isInstanceOf(BulletinException.class)
                 .extracting("messageKey")
                 .isEqualTo("bulletins.error.audienceOutside");
@@ -73,22 +79,21 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
                         draft(
                                 BulletinKind.SECURITY,
                                 "Hai xã",
-                                Audience.communes(Set.of(here.commune().code(), elsewhere.commune().code())))))
+                                Audience.communes(Set.of(
+                                        here.commune().code(),
+                                        elsewhere.commune().code())))))
                 .isInstanceOf(BulletinException.class)
                 .extracting("messageKey")
                 .isEqualTo("bulletins.error.audienceOutside");
         assertThatThrownBy(() -> bulletins.submit(
                         chief(here),
                         null,
-                        draft(
-                                BulletinKind.SECURITY,
-                                "Toàn tỉnh",
-                                new Audience(true, Set.of(), Set.of(), true, true))))
+                        draft(BulletinKind.SECURITY, "Toàn tỉnh", new Audience(true, Set.of(), Set.of(), true, true))))
                 .isInstanceOf(BulletinException.class)
                 .extracting("messageKey")
                 .isEqualTo("bulletins.error.audienceOutside");
-        assertThatThrownBy(() -> bulletins.submit(
-                        chief(here), null, draft(BulletinKind.SECURITY, "Không ai", villages())))
+        assertThatThrownBy(
+                        () -> bulletins.submit(chief(here), null, draft(BulletinKind.SECURITY, "Không ai", villages())))
                 .isInstanceOf(BulletinException.class)
                 .extracting("messageKey")
                 .isEqualTo("bulletins.error.audienceEmpty");
@@ -100,12 +105,18 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         var byStaff = bulletins.submit(
                 staff(place),
                 null,
-                draft(BulletinKind.NOTICE, "Lịch tiếp dân", Audience.communes(Set.of(place.commune().code()))));
+                draft(
+                        BulletinKind.NOTICE,
+                        "Lịch tiếp dân",
+                        Audience.communes(Set.of(place.commune().code()))));
         assertThat(byStaff.status()).isEqualTo(BulletinStatus.PENDING);
         var byChief = bulletins.submit(
                 chief(place),
                 null,
-                draft(BulletinKind.NOTICE, "Lịch tiếp dân", Audience.communes(Set.of(place.commune().code()))));
+                draft(
+                        BulletinKind.NOTICE,
+                        "Lịch tiếp dân",
+                        Audience.communes(Set.of(place.commune().code()))));
         assertThat(byChief.status()).isEqualTo(BulletinStatus.PUBLISHED);
     }
 
@@ -115,7 +126,10 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         var alert = bulletins.submit(
                 staff(place),
                 null,
-                draft(BulletinKind.URGENT, "Cháy rừng", Audience.communes(Set.of(place.commune().code()))));
+                draft(
+                        BulletinKind.URGENT,
+                        "Cháy rừng",
+                        Audience.communes(Set.of(place.commune().code()))));
         assertThat(alert.status()).isEqualTo(BulletinStatus.PUBLISHED);
         assertThat(bulletins.get(chief(place), alert.id()).needsReview()).isTrue();
         assertThat(bulletins.actions(chief(place), alert.id()).review()).isTrue();
@@ -129,7 +143,8 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
     @Test
     void theProvinceCommandPublishesProvinceWideAndAnAdministratorWritesNothing() {
         Place place = place();
-        long command = jdbc.sql("""
+        long command =
+                jdbc.sql("""
                         INSERT INTO directory.officers (police_unit_id, full_name, role)
                         VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
                                 'PROVINCE_COMMAND') RETURNING id
@@ -138,7 +153,8 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, 'x')")
                 .params("cmd" + place.commune().code(), command)
                 .update();
-        SignedInOfficer officer = Fixtures.signedIn(directory, "cmd" + place.commune().code(), command);
+        SignedInOfficer officer =
+                Fixtures.signedIn(directory, "cmd" + place.commune().code(), command);
         var wide = bulletins.submit(
                 officer,
                 null,
@@ -164,8 +180,7 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         assertThat(scheduled.status()).isEqualTo(BulletinStatus.SCHEDULED);
         var cancelled = bulletins.submit(chief(place), null, draft);
         bulletins.cancel(chief(place), cancelled.id());
-        eventually()
-                .until(() -> bulletins.get(chief(place), scheduled.id()).status() == BulletinStatus.PUBLISHED);
+        eventually().until(() -> bulletins.get(chief(place), scheduled.id()).status() == BulletinStatus.PUBLISHED);
         assertThat(bulletins.get(chief(place), cancelled.id()).status()).isEqualTo(BulletinStatus.CANCELLED);
     }
 
@@ -175,7 +190,10 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
         var first = bulletins.submit(
                 chief(place),
                 null,
-                draft(BulletinKind.SECURITY, "Sai giờ", Audience.communes(Set.of(place.commune().code()))));
+                draft(
+                        BulletinKind.SECURITY,
+                        "Sai giờ",
+                        Audience.communes(Set.of(place.commune().code()))));
         var correctionDraft = new BulletinDraft(
                 BulletinKind.SECURITY,
                 "Đúng giờ",
@@ -184,8 +202,10 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
                 null,
                 first.id());
         var correction = bulletins.submit(chief(place), null, correctionDraft);
-        assertThat(bulletins.published(first.id()).orElseThrow().correctedById()).isEqualTo(correction.id());
-        assertThat(bulletins.published(correction.id()).orElseThrow().correctsId()).isEqualTo(first.id());
+        assertThat(bulletins.published(first.id()).orElseThrow().correctedById())
+                .isEqualTo(correction.id());
+        assertThat(bulletins.published(correction.id()).orElseThrow().correctsId())
+                .isEqualTo(first.id());
         assertThatThrownBy(() -> bulletins.submit(chief(place), null, correctionDraft))
                 .isInstanceOf(BulletinException.class)
                 .extracting("messageKey")

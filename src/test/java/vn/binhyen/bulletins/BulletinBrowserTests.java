@@ -54,13 +54,17 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
         desk.locator("#kind").selectOption("CRIME_METHOD");
         desk.locator("#title").fill(title);
         desk.locator("#body")
-                .fill("Kẻ gian gọi điện xưng là công an, đòi chuyển tiền để \"xác minh\". **Công an không làm vậy.**\n\n"
-                        + "- Gác máy\n- Báo ngay cho công an xã");
-        assertThat(desk.locator("#zalo-preview")).containsText(title.toUpperCase().substring(0, 0) + title);
+                .fill(
+                        "Kẻ gian gọi điện xưng là công an, đòi chuyển tiền để \"xác minh\". **Công an không làm vậy.**\n\n"
+                                + "- Gác máy\n- Báo ngay cho công an xã");
+        assertThat(desk.locator("#zalo-preview"))
+                .containsText(title.toUpperCase().substring(0, 0) + title);
         assertThat(desk.locator("#preview .bulletin-body strong")).hasText("Công an không làm vậy.");
         assertThat(desk.locator("#readability-hints")).containsText("dễ đọc");
-        desk.locator("input[name=villageIds][value='" + place.commune().villageA() + "']").check();
-        desk.locator("input[name=villageIds][value='" + place.commune().villageB() + "']").check();
+        desk.locator("input[name=villageIds][value='" + place.commune().villageA() + "']")
+                .check();
+        desk.locator("input[name=villageIds][value='" + place.commune().villageB() + "']")
+                .check();
         Browser.screenshot(desk, "bulletins-01-editor");
         desk.locator("#submit").click();
         assertThat(desk.locator("#bulletin-status")).hasText("Chờ duyệt");
@@ -74,22 +78,27 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
         chief.locator("#approve").click();
         assertThat(chief.locator("#bulletin-status")).hasText("Đã đăng");
         assertThat(chief.locator("#progress-percent"))
-                .hasText("100%", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+                .hasText(
+                        "100%",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(chief.locator("#fig-sent")).hasText("3");
         Browser.screenshot(chief, "bulletins-02-progress");
 
         Page phone = browser.newPage(390, 844);
         for (String user : List.of(inA.get(0), inA.get(1), inB.get(0))) {
-            phone.navigate(base + "/sim/phone?user=" + user + "&oa=" + place.oa().oaId());
+            phone.navigate(
+                    base + "/sim/phone?user=" + user + "&oa=" + place.oa().oaId());
             assertThat(phone.locator("#messages")).containsText(title);
         }
         Browser.screenshot(phone, "bulletins-03-phone");
-        phone.navigate(base + "/sim/phone?user=" + inC.getFirst() + "&oa=" + place.oa().oaId());
+        phone.navigate(
+                base + "/sim/phone?user=" + inC.getFirst() + "&oa=" + place.oa().oaId());
         assertThat(phone.locator("#messages")).not().containsText(title);
         assertThat(messagesOnPhone(place, inC.getFirst(), title)).isZero();
 
         phone.navigate(base + "/x/" + place.commune().code());
-        phone.locator("#bulletins a", new Page.LocatorOptions().setHasText(title)).click();
+        phone.locator("#bulletins a", new Page.LocatorOptions().setHasText(title))
+                .click();
         assertThat(phone.locator("#bulletin-title")).hasText(title);
         assertThat(phone.locator("#share")).hasValue(base + "/ban-tin/" + id);
         phone.locator("#report").click();

@@ -106,7 +106,10 @@ class BulletinFanOutTests extends BulletinsIntegrationTest {
         var submitted = bulletins.submit(
                 officerA(place),
                 null,
-                draft(BulletinKind.SECURITY, "Tình hình tuần này", villages(place.commune().villageA())));
+                draft(
+                        BulletinKind.SECURITY,
+                        "Tình hình tuần này",
+                        villages(place.commune().villageA())));
         eventually().until(() -> bulletins.progress(submitted.id()).figures().delivered() == 3);
         assertThat(bulletins.progress(submitted.id()).figures().seen()).isZero();
         // Two residents open the conversation on their phones.
@@ -120,7 +123,10 @@ class BulletinFanOutTests extends BulletinsIntegrationTest {
     void withdrawingABulletinCancelsWhatIsNotSentYet() {
         Place place = place();
         followers(place, place.commune().villageA(), 5);
-        var draft = draft(BulletinKind.SECURITY, "Sẽ gỡ", Audience.communes(Set.of(place.commune().code())));
+        var draft = draft(
+                BulletinKind.SECURITY,
+                "Sẽ gỡ",
+                Audience.communes(Set.of(place.commune().code())));
         var submitted = bulletins.submit(chief(place), null, draft);
         bulletins.withdraw(chief(place), submitted.id());
         assertThat(bulletins.published(submitted.id())).isEmpty();

@@ -59,8 +59,10 @@ class BulletinSendRulesTests extends BulletinsIntegrationTest {
         long alert = bulletin(place, BulletinKind.URGENT, "Khẩn ban đêm");
         Instant night = tomorrowAt(23, 0);
 
-        zalo.queueResidents(NIGHT_RULES.batch(scam, place.oa().oaId(), BulletinKind.CRIME_METHOD, night), List.of(user));
-        zalo.queueResidents(NIGHT_RULES.batch(alert, place.oa().oaId(), BulletinKind.URGENT, Instant.now()), List.of(user));
+        zalo.queueResidents(
+                NIGHT_RULES.batch(scam, place.oa().oaId(), BulletinKind.CRIME_METHOD, night), List.of(user));
+        zalo.queueResidents(
+                NIGHT_RULES.batch(alert, place.oa().oaId(), BulletinKind.URGENT, Instant.now()), List.of(user));
 
         eventually().until(() -> messagesOnPhone(place, user, "Khẩn ban đêm") == 1);
         Thread.sleep(600);
@@ -87,8 +89,9 @@ class BulletinSendRulesTests extends BulletinsIntegrationTest {
         zalo.queueResidents(rules.batch(first, place.oa().oaId(), BulletinKind.LEGAL, noon), List.of(user));
         zalo.queueResidents(rules.batch(second, place.oa().oaId(), BulletinKind.LEGAL, noon), List.of(user));
         zalo.queueResidents(rules.batch(alert, place.oa().oaId(), BulletinKind.URGENT, noon), List.of(user));
-        eventually().until(() -> messagesOnPhone(place, user, "Tuyên truyền một") == 1
-                && messagesOnPhone(place, user, "Khẩn trong ngày") == 1);
+        eventually()
+                .until(() -> messagesOnPhone(place, user, "Tuyên truyền một") == 1
+                        && messagesOnPhone(place, user, "Khẩn trong ngày") == 1);
         assertThat(messagesOnPhone(place, user, "Tuyên truyền hai")).isZero();
         assertThat(bulletins.progress(second).figures().queued()).isEqualTo(1);
     }
@@ -111,7 +114,10 @@ class BulletinSendRulesTests extends BulletinsIntegrationTest {
         var submitted = bulletins.submit(
                 officerA(place),
                 null,
-                draft(BulletinKind.SECURITY, "Cửa sổ bảy ngày", villages(place.commune().villageA())));
+                draft(
+                        BulletinKind.SECURITY,
+                        "Cửa sổ bảy ngày",
+                        villages(place.commune().villageA())));
         eventually().until(() -> bulletins.progress(submitted.id()).finished());
         var figures = bulletins.progress(submitted.id()).figures();
         assertThat(figures.sent()).isEqualTo(1);

@@ -94,7 +94,9 @@ abstract class BulletinsIntegrationTest {
             jdbc.sql("""
                             INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
                             VALUES (?, ?, TRUE, ?, ?)
-                            """).params(place.oa().oaId(), user, Timestamp.from(now), Timestamp.from(now)).update();
+                            """)
+                    .params(place.oa().oaId(), user, Timestamp.from(now), Timestamp.from(now))
+                    .update();
             bulletins.placeFollower(place.oa().oaId(), user, villageId);
             users.add(user);
         }
@@ -102,19 +104,23 @@ abstract class BulletinsIntegrationTest {
     }
 
     SignedInOfficer chief(Place place) {
-        return Fixtures.signedIn(directory, place.commune().chiefLogin(), place.commune().chief());
+        return Fixtures.signedIn(
+                directory, place.commune().chiefLogin(), place.commune().chief());
     }
 
     SignedInOfficer officerA(Place place) {
-        return Fixtures.signedIn(directory, place.commune().officerALogin(), place.commune().officerA());
+        return Fixtures.signedIn(
+                directory, place.commune().officerALogin(), place.commune().officerA());
     }
 
     SignedInOfficer officerB(Place place) {
-        return Fixtures.signedIn(directory, place.commune().officerBLogin(), place.commune().officerB());
+        return Fixtures.signedIn(
+                directory, place.commune().officerBLogin(), place.commune().officerB());
     }
 
     SignedInOfficer staff(Place place) {
-        return Fixtures.signedIn(directory, "staff" + place.commune().code(), place.commune().staff());
+        return Fixtures.signedIn(
+                directory, "staff" + place.commune().code(), place.commune().staff());
     }
 
     static BulletinDraft draft(BulletinKind kind, String title, Audience audience) {

@@ -94,14 +94,11 @@ public class AudiencePolicy {
         String home = !audience.provinceWide() && communes.size() == 1
                 ? communes.iterator().next()
                 : null;
-        boolean needsApproval =
-                switch (scope.role()) {
-                    case COMMUNE_CHIEF, PROVINCE_COMMAND -> false;
-                    case AREA_OFFICER ->
-                        !whole.isEmpty()
-                                || !scope.villageIds().containsAll(audience.villageIds());
-                    default -> true;
-                };
+        boolean needsApproval = switch (scope.role()) {
+            case COMMUNE_CHIEF, PROVINCE_COMMAND -> false;
+            case AREA_OFFICER -> !whole.isEmpty() || !scope.villageIds().containsAll(audience.villageIds());
+            default -> true;
+        };
         return new Resolved(scope.provinceCode(), home, audience.provinceWide(), whole, villages, needsApproval);
     }
 

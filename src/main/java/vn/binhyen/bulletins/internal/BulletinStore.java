@@ -331,7 +331,9 @@ public class BulletinStore {
         jdbc.sql("""
                         UPDATE bulletins.fanouts SET after_user = ?, groups_done = ?, written = written + ?, done = ?
                          WHERE bulletin_id = ? AND oa_id = ?
-                        """).params(afterUser, groupsDone, written, done, bulletinId, oaId).update();
+                        """)
+                .params(afterUser, groupsDone, written, done, bulletinId, oaId)
+                .update();
     }
 
     public void closeFanouts(long bulletinId) {
@@ -368,7 +370,10 @@ public class BulletinStore {
         return jdbc.sql("""
                         SELECT group_id FROM bulletins.group_villages WHERE oa_id = ? AND village_id = ANY(?)
                          ORDER BY group_id
-                        """).params(oaId, villageIds.toArray(Long[]::new)).query(String.class).list();
+                        """)
+                .params(oaId, villageIds.toArray(Long[]::new))
+                .query(String.class)
+                .list();
     }
 
     public void placeFollower(String oaId, String userId, long villageId) {

@@ -94,7 +94,8 @@ public class FanOut {
             var batch = rules.batch(bulletin.id(), fanout.oaId(), bulletin.kind(), now);
             boolean whole = bulletin.provinceWide()
                     || store.wholeCommunes(bulletin.id()).contains(fanout.communeCode());
-            @org.jspecify.annotations.Nullable List<Long> villages = whole ? null : store.villagesIn(bulletin.id(), fanout.communeCode());
+            @org.jspecify.annotations.Nullable
+            List<Long> villages = whole ? null : store.villagesIn(bulletin.id(), fanout.communeCode());
             long written = 0;
             if (!fanout.groupsDone() && bulletin.toGroups()) {
                 written += zalo.queueGroups(batch, store.groupsOfVillages(fanout.oaId(), villages));

@@ -24,7 +24,9 @@ public final class Markup {
             if (list) {
                 html.append("<ul>");
                 for (String line : block) {
-                    html.append("<li>").append(inline(line.strip().substring(2).strip())).append("</li>");
+                    html.append("<li>")
+                            .append(inline(line.strip().substring(2).strip()))
+                            .append("</li>");
                 }
                 html.append("</ul>");
             } else {

@@ -94,8 +94,8 @@ public class Publisher {
         String kind = messages.getMessage("bulletins.kind." + bulletin.kind(), null, VIETNAMESE);
         String link = messages.getMessage(
                 "bulletins.zalo.link", new Object[] {publicUrl("/ban-tin/" + bulletin.id())}, VIETNAMESE);
-        String text = kind.toUpperCase(VIETNAMESE) + ": " + bulletin.title() + "\n\n" + Markup.toPlainText(bulletin.body())
-                + "\n\n" + link;
+        String text = kind.toUpperCase(VIETNAMESE) + ": " + bulletin.title() + "\n\n"
+                + Markup.toPlainText(bulletin.body()) + "\n\n" + link;
         return text.length() > 2000 ? text.substring(0, 1999) + "…" : text;
     }
 

@@ -24,7 +24,8 @@ public record SendRules(QuietHours quietHours, int dailyCap) {
         LocalDate today = now.atZone(VietnamTime.ZONE).toLocalDate();
         Instant dayStart = today.atStartOfDay(VietnamTime.ZONE).toInstant();
         LocalTime morning = quietHours.end() == null ? LocalTime.MIDNIGHT : quietHours.end();
-        Instant nextDay = today.plusDays(1).atTime(morning).atZone(VietnamTime.ZONE).toInstant();
+        Instant nextDay =
+                today.plusDays(1).atTime(morning).atZone(VietnamTime.ZONE).toInstant();
         return new BroadcastBatch(
                 bulletinId,
                 oaId,

@@ -16,10 +16,13 @@ final class AudienceNames {
             directory.commune(code).ifPresent(c -> names.add(c.fullName()));
         }
         for (Long id : bulletin.villageIds()) {
-            directory.village(id).ifPresent(v -> names.add(v.name()
-                    + directory.commune(v.communeCode())
-                            .map(c -> " (" + c.fullName() + ")")
-                            .orElse("")));
+            directory
+                    .village(id)
+                    .ifPresent(v -> names.add(v.name()
+                            + directory
+                                    .commune(v.communeCode())
+                                    .map(c -> " (" + c.fullName() + ")")
+                                    .orElse("")));
         }
         return names;
     }

@@ -77,9 +77,8 @@ class BulletinController {
             @AuthenticationPrincipal SignedInOfficer officer,
             @RequestParam(name = "corrects", required = false) Long corrects,
             Model model) {
-        BulletinForm form = corrects == null
-                ? new BulletinForm()
-                : BulletinForm.correcting(bulletins.get(officer, corrects));
+        BulletinForm form =
+                corrects == null ? new BulletinForm() : BulletinForm.correcting(bulletins.get(officer, corrects));
         return editor(officer, form, model);
     }
 
@@ -203,7 +202,8 @@ class BulletinController {
             model.addAttribute("communes", directory.communesOf(officer.provinceCode()));
             model.addAttribute("villages", java.util.List.of());
         } else {
-            model.addAttribute("communes", directory.commune(officer.unitCode()).stream().toList());
+            model.addAttribute(
+                    "communes", directory.commune(officer.unitCode()).stream().toList());
             model.addAttribute("villages", directory.villagesOf(officer.unitCode()));
         }
         model.addAttribute(

@@ -63,7 +63,9 @@ public class BulletinForm {
         Instant at = null;
         if (!publishAt.isBlank()) {
             try {
-                at = LocalDateTime.parse(publishAt.strip()).atZone(VietnamTime.ZONE).toInstant();
+                at = LocalDateTime.parse(publishAt.strip())
+                        .atZone(VietnamTime.ZONE)
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 throw new BulletinException("bulletins.error.publishAtInvalid", "Unreadable publish time");
             }

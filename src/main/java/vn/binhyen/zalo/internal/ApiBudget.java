@@ -51,10 +51,7 @@ public class ApiBudget {
                             INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 0)
                             ON CONFLICT (app_id, minute) DO UPDATE SET used = zalo.api_budget.used
                             RETURNING used
-                            """)
-                    .params(appId, minute)
-                    .query(Integer.class)
-                    .single();
+                            """).params(appId, minute).query(Integer.class).single();
             int grant = Math.max(0, Math.min(wanted, limit - used));
             if (grant > 0) {
                 jdbc.sql("UPDATE zalo.api_budget SET used = used + ? WHERE app_id = ? AND minute = ?")

@@ -32,7 +32,10 @@ public class BroadcastQueue {
         return jdbc.sql("""
                         SELECT user_id FROM zalo.followers WHERE oa_id = ? AND following AND user_id > ?
                          ORDER BY user_id LIMIT ?
-                        """).params(oaId, afterUserId, limit).query(String.class).list();
+                        """)
+                .params(oaId, afterUserId, limit)
+                .query(String.class)
+                .list();
     }
 
     public void registerText(long bulletinRef, String text) {

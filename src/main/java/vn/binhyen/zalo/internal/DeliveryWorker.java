@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.ReplyState;
-import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
 import vn.binhyen.zalo.QuietHours;
+import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
 import vn.binhyen.zalo.internal.DeliveryQueue.Target;
 
 /**

@@ -95,10 +95,12 @@ class PhoneController {
     /** Stands for the village tag an officer puts on the follower in Zalo (until the follower sync reads tags). */
     @PostMapping("/sim/phone/village")
     String village(@RequestParam String user, @RequestParam String oa, @RequestParam long village) {
-        world.oa(oa).ifPresent(page -> directory
-                .village(village)
-                .filter(v -> v.communeCode().equals(page.communeCode()))
-                .ifPresent(v -> bulletins.placeFollower(page.oaId(), world.user(user).userId(), v.id())));
+        world.oa(oa)
+                .ifPresent(page -> directory
+                        .village(village)
+                        .filter(v -> v.communeCode().equals(page.communeCode()))
+                        .ifPresent(v -> bulletins.placeFollower(
+                                page.oaId(), world.user(user).userId(), v.id())));
         return "redirect:" + back(user, oa, null);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.binhyen.bulletins.Bulletins;
 import vn.binhyen.directory.CommuneView;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.reports.AttachmentPolicy;
@@ -38,6 +39,8 @@ class PortalController {
     static final String OPENED_TIPS = "openedTips";
 
     private final Directory directory;
+    private final Bulletins bulletins;
+    private final org.springframework.context.MessageSource messages;
     private final TipIntake intake;
     private final AttachmentPolicy attachments;
     private final PortalProperties properties;
@@ -45,11 +48,15 @@ class PortalController {
 
     PortalController(
             Directory directory,
+            Bulletins bulletins,
+            org.springframework.context.MessageSource messages,
             TipIntake intake,
             AttachmentPolicy attachments,
             PortalProperties properties,
             Clock clock) {
         this.directory = directory;
+        this.bulletins = bulletins;
+        this.messages = messages;
         this.intake = intake;
         this.attachments = attachments;
         this.properties = properties;
@@ -72,12 +79,26 @@ class PortalController {
         CommuneView commune = commune(communeCode);
         model.addAttribute("commune", commune);
         model.addAttribute("villages", directory.villagesOf(commune.code()));
+        model.addAttribute("bulletins", bulletins.forCommune(commune.code(), 20));
+        model.addAttribute("now", clock.instant());
         return "portal/commune";
     }
 
     @GetMapping("/x/{communeCode}/bao-tin")
-    String tipForm(@PathVariable String communeCode, Model model) {
-        model.addAttribute("tipForm", new TipForm());
+    String tipForm(
+            @PathVariable String communeCode,
+            @RequestParam(name = "banTin", required = false) Long bulletinId,
+            Model model,
+            java.util.Locale locale) {
+        TipForm form = new TipForm();
+        if (bulletinId != null) {
+            // "Report a sighting" from a bulletin: the form starts with a line saying which bulletin it is about.
+            bulletins
+                    .published(bulletinId)
+                    .ifPresent(b -> form.setDescription(
+                            messages.getMessage("portal.bulletin.regarding", new Object[] {b.title()}, locale)));
+        }
+        model.addAttribute("tipForm", form);
         return tipFormPage(commune(communeCode), model);
     }
 

@@ -30,18 +30,37 @@ public class ApiBudget {
 
     /** Spends one request of the app's budget for the current minute; false when the minute's budget is used up. */
     public boolean tryAcquire(String appId, Instant now) {
+        return tryAcquire(appId, now, 1) == 1;
+    }
+
+    /**
+     * Spends up to {@code wanted} requests of the app's budget for the current minute in one statement.
+     *
+     * @return how many were granted (0 when the minute's budget is used up)
+     */
+    public int tryAcquire(String appId, Instant now, int wanted) {
+        if (wanted <= 0) {
+            return 0;
+        }
         Timestamp minute = Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES));
-        Boolean granted = ownTransaction.execute(status -> jdbc.sql("""
-                                INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1)
-                                ON CONFLICT (app_id, minute) DO UPDATE SET used = zalo.api_budget.used + 1
-                                 WHERE zalo.api_budget.used < ?
-                                RETURNING used
-                                """)
-                .params(appId, minute, properties.requestsPerMinute())
-                .query(Integer.class)
-                .optional()
-                .isPresent());
-        return Boolean.TRUE.equals(granted);
+        int limit = properties.requestsPerMinute();
+        Integer granted = ownTransaction.execute(status -> {
+            // The upsert locks the minute's row (DO UPDATE), so the grant below is computed on a value no other
+            // node can change before this transaction ends.
+            int used = jdbc.sql("""
+                            INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 0)
+                            ON CONFLICT (app_id, minute) DO UPDATE SET used = zalo.api_budget.used
+                            RETURNING used
+                            """).params(appId, minute).query(Integer.class).single();
+            int grant = Math.max(0, Math.min(wanted, limit - used));
+            if (grant > 0) {
+                jdbc.sql("UPDATE zalo.api_budget SET used = used + ? WHERE app_id = ? AND minute = ?")
+                        .params(grant, appId, minute)
+                        .update();
+            }
+            return grant;
+        });
+        return granted == null ? 0 : granted;
     }
 
     public static Instant nextMinute(Instant now) {

@@ -2,7 +2,7 @@ package vn.binhyen.zalo.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,24 +43,31 @@ public class DeliveryQueue {
                 == 1;
     }
 
-    /** Claims the next due delivery; the row stays locked until the caller's transaction ends. */
-    public Optional<Delivery> claimNext(Instant now) {
+    /**
+     * Claims up to {@code limit} due deliveries, replies (priority 0) before bulletins; the rows stay locked until the
+     * caller's transaction ends, and other nodes skip them. A bulletin row reads its text from the bulletin's text.
+     */
+    public List<Delivery> claimBatch(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT id, oa_id, target, recipient_id, text, reply_ref, attempts FROM zalo.deliveries
-                         WHERE status = 'PENDING' AND next_attempt_at <= ?
-                         ORDER BY next_attempt_at, id
-                         LIMIT 1 FOR UPDATE SKIP LOCKED
+                        SELECT d.id, d.oa_id, d.target, d.recipient_id, COALESCE(d.text, t.text) AS text, d.reply_ref,
+                               d.bulletin_ref, d.promotional, d.attempts
+                          FROM zalo.deliveries d LEFT JOIN zalo.bulletin_texts t ON t.bulletin_ref = d.bulletin_ref
+                         WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
+                         ORDER BY d.priority, d.next_attempt_at, d.id
+                         LIMIT ? FOR UPDATE OF d SKIP LOCKED
                         """)
-                .param(Timestamp.from(now))
+                .params(Timestamp.from(now), limit)
                 .query((rs, row) -> new Delivery(
                         rs.getLong("id"),
                         rs.getString("oa_id"),
                         Target.valueOf(rs.getString("target")),
                         rs.getString("recipient_id"),
-                        rs.getString("text"),
+                        rs.getString("text") == null ? "" : rs.getString("text"),
                         rs.getObject("reply_ref", Long.class),
+                        rs.getObject("bulletin_ref", Long.class),
+                        rs.getBoolean("promotional"),
                         rs.getInt("attempts")))
-                .optional();
+                .list();
     }
 
     public void markSent(long id, String zaloMessageId, Instant now) {
@@ -75,6 +82,31 @@ public class DeliveryQueue {
                         UPDATE zalo.deliveries SET status = 'FAILED', attempts = attempts + 1, last_error_code = ?,
                                failure = ? WHERE id = ?
                         """).params(errorCode, failure, id).update();
+    }
+
+    /** Zalo will not let the OA reach this resident (outside the 7-day window, not a follower): not a failure. */
+    public void markUnreachable(long id, @Nullable Integer errorCode, String reason) {
+        jdbc.sql("""
+                        UPDATE zalo.deliveries SET status = 'UNREACHABLE', attempts = attempts + 1, last_error_code = ?,
+                               failure = ? WHERE id = ?
+                        """).params(errorCode, reason, id).update();
+    }
+
+    /**
+     * Records a receipt for a bulletin message: received, or seen (which implies received). Repeated receipts keep
+     * the first time.
+     *
+     * @return whether the message was a bulletin message of this OA
+     */
+    public boolean recordBulletinReceipt(String oaId, String zaloMessageId, boolean seen, Instant at) {
+        return jdbc.sql("""
+                                UPDATE zalo.deliveries SET delivered_at = COALESCE(delivered_at, ?),
+                                       seen_at = CASE WHEN ? THEN COALESCE(seen_at, ?) ELSE seen_at END
+                                 WHERE oa_id = ? AND zalo_message_id = ? AND bulletin_ref IS NOT NULL
+                                """)
+                        .params(Timestamp.from(at), seen, Timestamp.from(at), oaId, zaloMessageId)
+                        .update()
+                > 0;
     }
 
     /** Tries again later; {@code countAttempt} is false when Zalo only asked us to slow down. */
@@ -111,6 +143,8 @@ public class DeliveryQueue {
             String recipientId,
             String text,
             @Nullable Long replyRef,
+            @Nullable Long bulletinRef,
+            boolean promotional,
             int attempts) {
         @Override
         public String toString() {

@@ -3,7 +3,14 @@ package vn.binhyen.zalo.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +19,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.ReplyState;
+import vn.binhyen.zalo.QuietHours;
 import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
 import vn.binhyen.zalo.internal.DeliveryQueue.Target;
 
 /**
- * Sends queued messages. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and stays locked during the call,
- * so no other node sends it too. What Zalo answers decides what happens next:
+ * Sends queued messages (officers' replies first, then bulletins). A batch is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and stays locked while it is sent, so no other node or worker sends it too; the
+ * batch's requests are taken from the app's per-minute budget in one step and go out in parallel, and every outcome
+ * is written before the batch's transaction commits. What Zalo answers decides what happens next:
  *
  * <ul>
  *   <li>token invalid or expired: refresh once and retry at once;
- *   <li>outside the 7-day window: failed for good, the officer is told the resident must write first;
+ *   <li>outside the 7-day window or not a follower: a reply fails for good (the officer is told the resident must
+ *       write first); a bulletin counts the resident as not reachable by message;
  *   <li>rate limited: wait for the next minute without counting an attempt;
  *   <li>Zalo unreachable: back off and retry, then give up after several attempts.
  * </ul>
+ *
+ * Promotional sends (bulletins that are not urgent alerts) wait out Zalo's night ban.
  */
 @Component
 public class DeliveryWorker {
@@ -33,7 +46,8 @@ public class DeliveryWorker {
     private static final List<Duration> BACKOFF =
             List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
     private static final int MAX_ATTEMPTS = BACKOFF.size() + 1;
-    private static final int BATCH = 100;
+    /** Batches one worker sends per poll before letting the scheduler breathe. */
+    private static final int MAX_BATCHES = 200;
 
     private final DeliveryQueue queue;
     private final OfficialAccountStore accounts;
@@ -44,6 +58,8 @@ public class DeliveryWorker {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Pollers pollers;
+    private final ZaloProperties properties;
+    private final QuietHours quietHours;
 
     DeliveryWorker(
             DeliveryQueue queue,
@@ -54,7 +70,8 @@ public class DeliveryWorker {
             Conversations conversations,
             TransactionTemplate transaction,
             Clock clock,
-            Pollers pollers) {
+            Pollers pollers,
+            ZaloProperties properties) {
         this.queue = queue;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -64,6 +81,8 @@ public class DeliveryWorker {
         this.transaction = transaction;
         this.clock = clock;
         this.pollers = pollers;
+        this.properties = properties;
+        this.quietHours = QuietHours.parse(properties.promotionalQuietHours());
     }
 
     @Scheduled(fixedDelayString = "${binhyen.zalo.delivery-poll-interval:PT0.5S}")
@@ -71,46 +90,147 @@ public class DeliveryWorker {
         if (!pollers.running()) {
             return;
         }
-        for (int i = 0; i < BATCH && pollers.running(); i++) {
-            if (!Boolean.TRUE.equals(transaction.execute(status -> deliverOne()))) {
+        int workers = Math.max(1, properties.deliveryWorkers());
+        if (workers == 1) {
+            drain();
+            return;
+        }
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < workers; i++) {
+                pool.submit(this::drain);
+            }
+        }
+    }
+
+    private void drain() {
+        for (int i = 0; i < MAX_BATCHES && pollers.running(); i++) {
+            try {
+                Integer handled = transaction.execute(status -> deliverBatch());
+                if (handled == null || handled == 0) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("A delivery batch did not complete and will be claimed again: {}", e.toString());
                 return;
             }
         }
     }
 
-    private boolean deliverOne() {
+    /**
+     * Claims, sends and settles one batch inside the caller's transaction.
+     *
+     * @return how many deliveries were claimed
+     */
+    public int deliverBatch() {
         Instant now = clock.instant();
-        Delivery delivery = queue.claimNext(now).orElse(null);
-        if (delivery == null) {
-            return false;
+        List<Delivery> batch = queue.claimBatch(now, Math.max(1, properties.deliveryBatch()));
+        if (batch.isEmpty()) {
+            return 0;
         }
-        var account = accounts.find(delivery.oaId()).orElse(null);
-        if (account == null) {
-            fail(delivery, null, "zalo.reply.failed.not-connected");
-            return true;
-        }
-        if (!budget.tryAcquire(account.appId(), now)) {
-            queue.postpone(delivery.id(), ApiBudget.nextMinute(now), ZaloApiResult.RATE_LIMITED, false);
-            return true;
-        }
-        try {
-            String token = tokens.accessToken(delivery.oaId());
-            ZaloApiResult result = send(token, delivery);
-            if (result.tokenProblem()) {
-                token = tokens.refreshAfterRejection(delivery.oaId(), token);
-                if (!budget.tryAcquire(account.appId(), now)) {
-                    queue.postpone(delivery.id(), ApiBudget.nextMinute(now), ZaloApiResult.RATE_LIMITED, false);
-                    return true;
-                }
-                result = send(token, delivery);
+        Map<String, List<Delivery>> byOa = new LinkedHashMap<>();
+        for (Delivery delivery : batch) {
+            if (delivery.promotional() && quietHours.contains(now)) {
+                queue.postpone(delivery.id(), quietHours.nextAllowed(now), null, false);
+                continue;
             }
-            settle(delivery, result, now);
-        } catch (TokenKeeper.NotConnectedException e) {
-            fail(delivery, null, "zalo.reply.failed.not-connected");
-        } catch (ZaloUnreachableException e) {
-            retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
+            byOa.computeIfAbsent(delivery.oaId(), oa -> new ArrayList<>()).add(delivery);
         }
-        return true;
+        List<Attempt> attempts = new ArrayList<>();
+        Map<String, String> appOf = new HashMap<>();
+        for (var entry : byOa.entrySet()) {
+            String oaId = entry.getKey();
+            List<Delivery> deliveries = entry.getValue();
+            var account = accounts.find(oaId).orElse(null);
+            if (account == null) {
+                deliveries.forEach(d -> fail(d, null, "zalo.reply.failed.not-connected"));
+                continue;
+            }
+            String token;
+            try {
+                token = tokens.accessToken(oaId);
+            } catch (TokenKeeper.NotConnectedException e) {
+                deliveries.forEach(d -> fail(d, null, "zalo.reply.failed.not-connected"));
+                continue;
+            } catch (ZaloUnreachableException e) {
+                deliveries.forEach(d -> retryLater(d, null, now, "zalo.reply.failed.unreachable"));
+                continue;
+            }
+            appOf.put(oaId, account.appId());
+            int granted = budget.tryAcquire(account.appId(), now, deliveries.size());
+            for (int i = 0; i < deliveries.size(); i++) {
+                Delivery delivery = deliveries.get(i);
+                if (i < granted) {
+                    attempts.add(new Attempt(delivery, token));
+                } else {
+                    queue.postpone(delivery.id(), ApiBudget.nextMinute(now), ZaloApiResult.RATE_LIMITED, false);
+                }
+            }
+        }
+        List<@Nullable ZaloApiResult> results = sendAll(attempts);
+        Map<String, String> refreshed = new HashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            Delivery delivery = attempt.delivery();
+            ZaloApiResult result = results.get(i);
+            try {
+                if (result != null && result.tokenProblem()) {
+                    String token = refreshed.get(delivery.oaId());
+                    if (token == null) {
+                        token = tokens.refreshAfterRejection(delivery.oaId(), attempt.token());
+                        refreshed.put(delivery.oaId(), token);
+                    }
+                    if (budget.tryAcquire(appOf.get(delivery.oaId()), now, 1) == 0) {
+                        queue.postpone(delivery.id(), ApiBudget.nextMinute(now), ZaloApiResult.RATE_LIMITED, false);
+                        continue;
+                    }
+                    result = send(token, delivery);
+                }
+                if (result == null) {
+                    retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
+                } else {
+                    settle(delivery, result, now);
+                }
+            } catch (TokenKeeper.NotConnectedException e) {
+                fail(delivery, null, "zalo.reply.failed.not-connected");
+            } catch (ZaloUnreachableException e) {
+                retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
+            }
+        }
+        return batch.size();
+    }
+
+    /** The batch's HTTP calls, in parallel on virtual threads; null where Zalo could not be reached. */
+    private List<@Nullable ZaloApiResult> sendAll(List<Attempt> attempts) {
+        List<@Nullable ZaloApiResult> results = new ArrayList<>(attempts.size());
+        if (attempts.size() == 1) {
+            results.add(sendOrNull(attempts.getFirst()));
+            return results;
+        }
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<@Nullable ZaloApiResult>> futures = new ArrayList<>(attempts.size());
+            for (Attempt attempt : attempts) {
+                futures.add(pool.submit(() -> sendOrNull(attempt)));
+            }
+            for (var future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    results.add(null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    results.add(null);
+                }
+            }
+        }
+        return results;
+    }
+
+    private @Nullable ZaloApiResult sendOrNull(Attempt attempt) {
+        try {
+            return send(attempt.token(), attempt.delivery());
+        } catch (ZaloUnreachableException e) {
+            return null;
+        }
     }
 
     private ZaloApiResult send(String token, Delivery delivery) {
@@ -120,16 +240,27 @@ public class DeliveryWorker {
     }
 
     private void settle(Delivery delivery, ZaloApiResult result, Instant now) {
+        boolean bulletin = delivery.bulletinRef() != null;
         if (result.ok()) {
             String messageId = ZaloJson.text(result.data().path("message_id"));
             queue.markSent(delivery.id(), messageId, now);
             replyState(delivery, ReplyState.SENT, null);
         } else if (result.outsideWindow()) {
-            fail(delivery, result.error(), "zalo.reply.failed.window");
+            if (bulletin) {
+                queue.markUnreachable(delivery.id(), result.error(), "zalo.bulletin.window");
+            } else {
+                fail(delivery, result.error(), "zalo.reply.failed.window");
+            }
         } else if (result.error() == ZaloApiResult.NOT_FOLLOWER) {
-            fail(delivery, result.error(), "zalo.reply.failed.not-follower");
+            if (bulletin) {
+                queue.markUnreachable(delivery.id(), result.error(), "zalo.bulletin.not-follower");
+            } else {
+                fail(delivery, result.error(), "zalo.reply.failed.not-follower");
+            }
         } else if (result.error() == ZaloApiResult.RATE_LIMITED) {
             queue.postpone(delivery.id(), ApiBudget.nextMinute(now), result.error(), false);
+        } else if (result.error() == ZaloApiResult.NIGHT_BAN) {
+            queue.postpone(delivery.id(), QuietHours.parse("22:00-06:00").nextAllowed(now), result.error(), false);
         } else if (result.tokenProblem()) {
             retryLater(delivery, result.error(), now, "zalo.reply.failed.not-connected");
         } else {
@@ -155,6 +286,13 @@ public class DeliveryWorker {
     private void replyState(Delivery delivery, ReplyState state, @Nullable String failureKey) {
         if (delivery.replyRef() != null) {
             conversations.updateReplyState(delivery.replyRef(), state, failureKey);
+        }
+    }
+
+    private record Attempt(Delivery delivery, String token) {
+        @Override
+        public String toString() {
+            return "Attempt[" + delivery + "]";
         }
     }
 }

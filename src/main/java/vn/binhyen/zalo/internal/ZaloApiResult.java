@@ -16,6 +16,7 @@ public record ZaloApiResult(
     public static final int NOT_FOLLOWER = -213;
     public static final int OUTSIDE_WINDOW = -230;
     public static final int NO_INTERACTION = -232;
+    public static final int NIGHT_BAN = -234;
 
     public boolean ok() {
         return error == 0;

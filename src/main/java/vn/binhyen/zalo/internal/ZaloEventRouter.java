@@ -201,6 +201,10 @@ public class ZaloEventRouter {
         }
         boolean anyKnown = false;
         for (String id : ids) {
+            if (deliveries.recordBulletinReceipt(oaId, id, state == ReplyState.SEEN, timestamp(event))) {
+                anyKnown = true;
+                continue;
+            }
             var replyRef = deliveries.replyRefOfSentMessage(oaId, id);
             if (replyRef.isPresent()) {
                 anyKnown = true;

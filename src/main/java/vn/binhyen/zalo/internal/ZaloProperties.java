@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryPollInterval how often the delivery queue is looked at
  * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
  * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
+ * @param deliveryWorkers how many batches one node sends at the same time
+ * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
+ * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
+ *     "22:00-06:00" as Zalo bans them at night; empty for never
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -34,8 +38,9 @@ public record ZaloProperties(
         @DefaultValue("PT10S") Duration httpTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
         @DefaultValue("PT0.5S") Duration deliveryPollInterval,
-
         @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})
         List<String> mediaHosts,
-
-        @DefaultValue("PT6H") Duration followerSyncInterval) {}
+        @DefaultValue("PT6H") Duration followerSyncInterval,
+        @DefaultValue("2") int deliveryWorkers,
+        @DefaultValue("32") int deliveryBatch,
+        @DefaultValue("22:00-06:00") String promotionalQuietHours) {}

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.binhyen.bulletins.Bulletins;
 import vn.binhyen.directory.Directory;
 
 /**
@@ -23,11 +24,13 @@ class SimDemo {
     private final SimZalo zalo;
     private final SimWorld world;
     private final Directory directory;
+    private final Bulletins bulletins;
 
-    SimDemo(SimZalo zalo, SimWorld world, Directory directory) {
+    SimDemo(SimZalo zalo, SimWorld world, Directory directory, Bulletins bulletins) {
         this.zalo = zalo;
         this.world = world;
         this.directory = directory;
+        this.bulletins = bulletins;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -36,7 +39,8 @@ class SimDemo {
             try {
                 var oa = zalo.openAndBind(commune.code(), "Công an " + commune.fullName());
                 for (var village : directory.villagesOf(commune.code())) {
-                    world.openGroup(oa.oaId(), "Nhóm an ninh " + village.name());
+                    var group = world.openGroup(oa.oaId(), "Nhóm an ninh " + village.name());
+                    bulletins.linkGroup(oa.oaId(), group.groupId(), village.id());
                 }
                 zalo.connect(oa.oaId());
             } catch (RuntimeException e) {

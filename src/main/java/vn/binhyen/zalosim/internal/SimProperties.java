@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookTimeout Zalo waits 2 seconds for the 200
  * @param duplicateDeliveries deliver every event twice, to exercise idempotency
  * @param receiptDelay how long after a CS message the phone reports it received
+ * @param receipts whether phones report messages received (off for load runs that measure sending alone)
+ * @param enforceWindow whether CS messages outside the 7-day window are refused (off for load runs with users
+ *     the simulator never saw)
+ * @param keepPhoneMessages whether phones keep what they receive (off for load runs: a million phones' messages
+ *     would not fit in memory)
  */
 @SimulatorOnly
 @ConfigurationProperties("binhyen.zalosim")
@@ -43,4 +48,7 @@ public record SimProperties(
 
         @DefaultValue("PT2S") Duration webhookTimeout,
         @DefaultValue("false") boolean duplicateDeliveries,
-        @DefaultValue("PT0.5S") Duration receiptDelay) {}
+        @DefaultValue("PT0.5S") Duration receiptDelay,
+        @DefaultValue("true") boolean receipts,
+        @DefaultValue("true") boolean enforceWindow,
+        @DefaultValue("true") boolean keepPhoneMessages) {}

@@ -204,6 +204,11 @@ public class SimWorld {
         return Optional.ofNullable(media.get(id));
     }
 
+    /** A message that reached a phone which keeps nothing (load runs). */
+    public PhoneMessage unkeptMessage(String text) {
+        return new PhoneMessage(randomHex(10), true, "", clock.instant(), null);
+    }
+
     public String randomHex(int bytes) {
         byte[] value = new byte[bytes];
         random.nextBytes(value);

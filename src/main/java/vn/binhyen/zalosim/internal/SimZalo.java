@@ -63,8 +63,12 @@ public class SimZalo {
 
     /** A CS message reached the resident's phone; Zalo reports it received a moment later. */
     public PhoneMessage deliverToPhone(SimOa oa, String userId, String text) {
-        PhoneMessage message = world.addMessage(oa.oaId(), userId, true, text, oa.name());
-        residents.received(oa, userId, message.msgId);
+        PhoneMessage message = properties.keepPhoneMessages()
+                ? world.addMessage(oa.oaId(), userId, true, text, oa.name())
+                : world.unkeptMessage(text);
+        if (properties.receipts()) {
+            residents.received(oa, userId, message.msgId);
+        }
         return message;
     }
 

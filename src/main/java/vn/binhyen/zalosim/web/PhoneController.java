@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.binhyen.bulletins.Bulletins;
+import vn.binhyen.directory.Directory;
 import vn.binhyen.zalosim.internal.SimResidents;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
@@ -28,11 +30,16 @@ class PhoneController {
     private final SimWorld world;
     private final SimResidents residents;
     private final Environment environment;
+    private final Bulletins bulletins;
+    private final Directory directory;
 
-    PhoneController(SimWorld world, SimResidents residents, Environment environment) {
+    PhoneController(
+            SimWorld world, SimResidents residents, Environment environment, Bulletins bulletins, Directory directory) {
         this.world = world;
         this.residents = residents;
         this.environment = environment;
+        this.bulletins = bulletins;
+        this.directory = directory;
     }
 
     @GetMapping("/sim/phone")
@@ -41,7 +48,11 @@ class PhoneController {
             @RequestParam(name = "oa", required = false) String oaId,
             @RequestParam(name = "group", required = false) String groupId,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            org.springframework.security.web.csrf.CsrfToken csrf,
             Model model) {
+        // Load the (deferred) CSRF token now: with many simulated users the page outgrows the response buffer before
+        // its first form, and the session could no longer be created once the response is committed.
+        csrf.getToken();
         var user = userId == null || !world.knows(userId)
                 ? world.users().iterator().next()
                 : world.user(userId);
@@ -55,6 +66,9 @@ class PhoneController {
         model.addAttribute("oa", oa);
         if (oa != null) {
             model.addAttribute("following", world.follows(oa.oaId(), user.userId()));
+            model.addAttribute("villages", directory.villagesOf(oa.communeCode()));
+            model.addAttribute(
+                    "village", bulletins.villageOf(oa.oaId(), user.userId()).orElse(null));
             model.addAttribute("messages", residents.read(oa, user.userId()));
             var groups = world.groupsOf(oa.oaId());
             model.addAttribute("groups", groups);
@@ -81,6 +95,18 @@ class PhoneController {
     @PostMapping("/sim/phone/follow")
     String follow(@RequestParam String user, @RequestParam String oa, @RequestParam boolean follow) {
         world.oa(oa).ifPresent(page -> residents.follow(page, world.user(user).userId(), follow));
+        return "redirect:" + back(user, oa, null);
+    }
+
+    /** Stands for the village tag an officer puts on the follower in Zalo (until the follower sync reads tags). */
+    @PostMapping("/sim/phone/village")
+    String village(@RequestParam String user, @RequestParam String oa, @RequestParam long village) {
+        world.oa(oa)
+                .ifPresent(page -> directory
+                        .village(village)
+                        .filter(v -> v.communeCode().equals(page.communeCode()))
+                        .ifPresent(v -> bulletins.placeFollower(
+                                page.oaId(), world.user(user).userId(), v.id())));
         return "redirect:" + back(user, oa, null);
     }
 

@@ -1,0 +1,271 @@
+package vn.binhyen.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.binhyen.BinhYenApplication;
+import vn.binhyen.accounts.SignedInOfficers;
+import vn.binhyen.bulletins.Audience;
+import vn.binhyen.bulletins.BulletinDraft;
+import vn.binhyen.bulletins.BulletinKind;
+import vn.binhyen.bulletins.Bulletins;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.zalo.internal.TokenKeeper;
+import vn.binhyen.zalo.internal.ZaloApiClient;
+import vn.binhyen.zalosim.internal.SimZalo;
+
+/**
+ * One bulletin to a million simulated followers, in one JVM with the application, its embedded PostgreSQL and the
+ * Zalo simulator (limits off). Measures, in the same run:
+ *
+ * <ol>
+ *   <li>the bare rate of consultation-message POSTs to the simulator from this JVM (the same HTTP client, the same
+ *       number of requests in flight as the delivery workers use, no database);
+ *   <li>the sustained delivery rate of the bulletin: fan-out from PostgreSQL, delivery rows, batch claims, the shared
+ *       API budget, the HTTP call and the outcome written back;
+ *   <li>the peak heap used over the whole run (the JVM runs with -Xmx256m: an overrun would end it).
+ * </ol>
+ *
+ * Prints a report and exits 0 when the delivery rate is at least half the bare rate, 3 otherwise.
+ */
+public final class BulletinBench {
+
+    public static void main(String[] args) throws Exception {
+        int followers = Integer.parseInt(System.getProperty("bench.followers", "1000000"));
+        int workers = Integer.parseInt(System.getProperty("bench.workers", "4"));
+        int batch = Integer.parseInt(System.getProperty("bench.batch", "64"));
+        Path report = Path.of(System.getProperty("bench.report", "target/bench/bulletins-report.txt"));
+        var heap = new HeapWatch();
+        heap.start();
+
+        ConfigurableApplicationContext app = SpringApplication.run(
+                BinhYenApplication.class,
+                "--binhyen.demo.enabled=false",
+                "--binhyen.db.fresh-database=true",
+                "--binhyen.zalo.requests-per-minute=2000000000",
+                "--binhyen.zalosim.requests-per-minute=2000000000",
+                "--binhyen.zalosim.receipts=false",
+                "--binhyen.zalosim.enforce-window=false",
+                "--binhyen.zalosim.keep-phone-messages=false",
+                "--binhyen.zalo.delivery-workers=" + workers,
+                "--binhyen.zalo.delivery-batch=" + batch,
+                "--binhyen.zalo.delivery-poll-interval=PT0.05S",
+                "--binhyen.zalo.promotional-quiet-hours=",
+                "--binhyen.bulletins.quiet-hours=",
+                "--binhyen.bulletins.poll-interval=PT0.1S",
+                "--binhyen.bulletins.page-size=5000",
+                "--logging.level.root=WARN");
+        try {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            Directory directory = app.getBean(Directory.class);
+            Bulletins bulletins = app.getBean(Bulletins.class);
+            SimZalo sim = app.getBean(SimZalo.class);
+            ZaloApiClient api = app.getBean(ZaloApiClient.class);
+            TokenKeeper tokens = app.getBean(TokenKeeper.class);
+
+            // A commune with a chief and a connected page.
+            jdbc.sql("""
+                            INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type,
+                                province_code, valid_from, dataset_version)
+                            VALUES ('66', 'PROVINCE', 'Đắk Lắk', 'Tỉnh Đắk Lắk', 'Tỉnh', '66', DATE '2025-07-01', 'b'),
+                                   ('24133', 'COMMUNE', 'Buôn Ma Thuột', 'Phường Buôn Ma Thuột', 'Phường', '66',
+                                    DATE '2025-07-01', 'b')
+                            ON CONFLICT (code) DO NOTHING
+                            """).update();
+            long unit = jdbc.sql("INSERT INTO directory.police_units (unit_code, level, name) VALUES ('24133',"
+                            + " 'COMMUNE', 'Công an phường Buôn Ma Thuột') RETURNING id")
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("INSERT INTO directory.villages (commune_code, name, kind) VALUES ('24133', 'Tổ dân phố 1',"
+                            + " 'RESIDENTIAL_GROUP')")
+                    .update();
+            long chief = jdbc.sql("INSERT INTO directory.officers (police_unit_id, full_name, role) VALUES (?,"
+                            + " 'Trưởng công an phường', 'COMMUNE_CHIEF') RETURNING id")
+                    .param(unit)
+                    .query(Long.class)
+                    .single();
+            var oa = sim.openAndBind("24133", "Công an phường Buôn Ma Thuột");
+            sim.connect(oa.oaId());
+
+            Instant t0 = Instant.now();
+            jdbc.sql("""
+                            INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
+                            SELECT ?, (6100000000000000000 + g)::TEXT, TRUE, now(), now()
+                              FROM generate_series(1, ?) AS g
+                            """).params(oa.oaId(), followers).update();
+            jdbc.sql("ANALYZE zalo.followers").update();
+            Duration seeding = Duration.between(t0, Instant.now());
+            System.out.printf("seeded %,d followers in %s%n", followers, seeding);
+
+            // 1. The bare HTTP rate: the same client, the same requests in flight, no database.
+            String token = tokens.accessToken(oa.oaId());
+            int inFlight = workers * batch;
+            Duration bareFor = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.bare-seconds", "30")));
+            AtomicLong posted = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            Instant bareStart = Instant.now();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < inFlight; i++) {
+                    int lane = i;
+                    pool.submit(() -> {
+                        long n = 0;
+                        while (!stop.get()) {
+                            var result = api.sendText(token, "62" + lane + "0" + (n++), "Kiểm tra tốc độ gửi");
+                            if (result.ok()) {
+                                posted.incrementAndGet();
+                            }
+                        }
+                    });
+                }
+                Thread.sleep(bareFor.toMillis());
+                stop.set(true);
+            }
+            double bareRate = posted.get() / secondsSince(bareStart);
+            System.out.printf("bare POST rate: %,.0f/s (%d in flight)%n", bareRate, inFlight);
+
+            // 2. The bulletin.
+            var officer = SignedInOfficers.of("bench-chief", "x", directory.officer(chief).orElseThrow(), true);
+            Instant start = Instant.now();
+            var submitted = bulletins.submit(
+                    officer,
+                    null,
+                    new BulletinDraft(
+                            BulletinKind.CRIME_METHOD,
+                            "Cảnh báo lừa đảo giả danh công an",
+                            "Công an không bao giờ yêu cầu chuyển tiền qua điện thoại. **Gác máy** và báo công an.",
+                            new Audience(false, Set.of("24133"), Set.of(), true, false),
+                            null,
+                            null));
+            List<String> samples = new ArrayList<>();
+            while (true) {
+                Thread.sleep(5000);
+                var progress = bulletins.progress(submitted.id());
+                var f = progress.figures();
+                String line = String.format(
+                        "t=%4.0fs listed=%,d queued=%,d sent=%,d failed=%,d unreachable=%,d heap=%dMB peak=%dMB",
+                        secondsSince(start),
+                        f.residents(),
+                        f.queued(),
+                        f.sent(),
+                        f.failed(),
+                        f.unreachable(),
+                        heap.usedMb(),
+                        heap.peakMb());
+                System.out.println(line);
+                samples.add(line);
+                if (progress.finished()) {
+                    break;
+                }
+            }
+            double elapsed = secondsSince(start);
+            var f = bulletins.progress(submitted.id()).figures();
+            double rate = f.sent() / elapsed;
+            double ratio = rate / bareRate;
+            String text = String.format(
+                    """
+                    BinhYen bulletin benchmark, %s
+                    JVM: %s, max heap %d MB, %d processors
+                    followers: %,d (seeded in %s)
+                    delivery workers: %d x batch %d (= %d requests in flight); bare baseline the same
+                    bare POST rate to the simulator:   %,.0f/s over %s
+                    bulletin delivery rate (sustained): %,.0f/s  (%,d sent in %.0f s, from submit to the last send)
+                    ratio: %.2f (target >= 0.50)
+                    failed: %,d  unreachable: %,d  duplicates: %,d
+                    peak heap used over the run: %d MB (limit 256 MB)
+                    samples:
+                    %s
+                    """,
+                    Instant.now(),
+                    Runtime.version(),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    Runtime.getRuntime().availableProcessors(),
+                    followers,
+                    seeding,
+                    workers,
+                    batch,
+                    inFlight,
+                    bareRate,
+                    bareFor,
+                    rate,
+                    f.sent(),
+                    elapsed,
+                    ratio,
+                    f.failed(),
+                    f.unreachable(),
+                    duplicates(jdbc, submitted.id()),
+                    heap.peakMb(),
+                    String.join("\n", samples));
+            System.out.println(text);
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, text);
+            app.close();
+            System.exit(ratio >= 0.5 && heap.peakMb() < 256 ? 0 : 3);
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** Recipients with more than one delivery row for the bulletin (the unique key makes this 0). */
+    private static long duplicates(JdbcClient jdbc, long bulletin) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM (SELECT recipient_id FROM zalo.deliveries WHERE bulletin_ref = ?
+                                              GROUP BY recipient_id HAVING count(*) > 1) d
+                        """).param(bulletin).query(Long.class).single();
+    }
+
+    private static double secondsSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** Samples heap use every 200 ms and keeps the highest (plus the pools' own peaks). */
+    static final class HeapWatch extends Thread {
+        private volatile long peak;
+        private volatile long used;
+
+        HeapWatch() {
+            setDaemon(true);
+            setName("heap-watch");
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long now = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP) {
+                        now += pool.getUsage().getUsed();
+                    }
+                }
+                used = now;
+                peak = Math.max(peak, now);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long usedMb() {
+            return used / (1024 * 1024);
+        }
+
+        long peakMb() {
+            return peak / (1024 * 1024);
+        }
+    }
+}

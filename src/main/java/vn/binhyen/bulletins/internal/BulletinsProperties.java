@@ -1,0 +1,23 @@
+package vn.binhyen.bulletins.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bulletins' settings.
+ *
+ * @param publicBaseUrl where residents open bulletin pages (for links in Zalo messages); "/" means this server
+ * @param quietHours when bulletins that are not urgent alerts wait before going out, Vietnam time (Zalo's ban on
+ *     promotional sends at night); empty for never
+ * @param dailyCap bulletins that are not urgent alerts a resident gets from one page per day; more wait a day
+ * @param pageSize recipients read and queued per step of a fan-out
+ * @param pollInterval how often due bulletins and unfinished fan-outs are looked for
+ */
+@ConfigurationProperties("binhyen.bulletins")
+public record BulletinsProperties(
+        @DefaultValue("/") String publicBaseUrl,
+        @DefaultValue("22:00-06:00") String quietHours,
+        @DefaultValue("2") int dailyCap,
+        @DefaultValue("2000") int pageSize,
+        @DefaultValue("PT1S") Duration pollInterval) {}

@@ -1,0 +1,110 @@
+package vn.binhyen.bulletins.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.binhyen.bulletins.BulletinPublished;
+import vn.binhyen.bulletins.BulletinStatus;
+import vn.binhyen.directory.Directory;
+import vn.binhyen.zalo.ZaloBroadcasts;
+
+/**
+ * Puts a bulletin out: on the portal at once, its Zalo text stored once, and one fan-out per commune page that has a
+ * connected OA. Runs in the caller's transaction, so publishing and the fan-out's start commit together.
+ */
+@Component
+public class Publisher {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final BulletinStore store;
+    private final ZaloBroadcasts zalo;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final BulletinsProperties properties;
+    private final Environment environment;
+
+    Publisher(
+            BulletinStore store,
+            ZaloBroadcasts zalo,
+            Directory directory,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            BulletinsProperties properties,
+            Environment environment) {
+        this.store = store;
+        this.zalo = zalo;
+        this.directory = directory;
+        this.events = events;
+        this.messages = messages;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    public void publish(long id, Instant now) {
+        var bulletin = store.lock(id).orElseThrow();
+        if (bulletin.status() == BulletinStatus.PUBLISHED) {
+            return;
+        }
+        store.published(id, now);
+        Set<String> communes = new TreeSet<>();
+        if (bulletin.provinceWide()) {
+            communes.addAll(directory.communeCodesOf(bulletin.provinceCode()));
+        } else {
+            communes.addAll(store.wholeCommunes(id));
+            communes.addAll(villageCommunes(id));
+        }
+        if (bulletin.toFollowers() || bulletin.toGroups()) {
+            zalo.registerText(id, zaloText(bulletin));
+            for (String commune : communes) {
+                zalo.pageOf(commune).ifPresent(oa -> store.openFanout(id, oa, commune));
+            }
+        }
+        if (bulletin.correctsId() != null) {
+            store.corrected(bulletin.correctsId(), id);
+        }
+        var view = store.view(bulletin);
+        events.publishEvent(new BulletinPublished(
+                id,
+                bulletin.kind(),
+                bulletin.title(),
+                bulletin.provinceCode(),
+                bulletin.provinceWide(),
+                Set.copyOf(view.communeCodes()),
+                Set.copyOf(view.villageIds()),
+                now));
+    }
+
+    private Set<String> villageCommunes(long id) {
+        Set<String> communes = new TreeSet<>();
+        for (var village : store.view(store.find(id).orElseThrow()).villageIds()) {
+            directory.village(village).ifPresent(v -> communes.add(v.communeCode()));
+        }
+        return communes;
+    }
+
+    /** The consultation message: kind, title, the body as plain text and the link to the bulletin's page. */
+    public String zaloText(BulletinStore.Row bulletin) {
+        String kind = messages.getMessage("bulletins.kind." + bulletin.kind(), null, VIETNAMESE);
+        String link = messages.getMessage(
+                "bulletins.zalo.link", new Object[] {publicUrl("/ban-tin/" + bulletin.id())}, VIETNAMESE);
+        String text = kind.toUpperCase(VIETNAMESE) + ": " + bulletin.title() + "\n\n"
+                + Markup.toPlainText(bulletin.body()) + "\n\n" + link;
+        return text.length() > 2000 ? text.substring(0, 1999) + "…" : text;
+    }
+
+    public String publicUrl(String path) {
+        String base = properties.publicBaseUrl();
+        if (base.startsWith("/")) {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+            base = "http://localhost:" + port + base;
+        }
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

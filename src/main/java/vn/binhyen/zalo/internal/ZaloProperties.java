@@ -38,8 +38,10 @@ public record ZaloProperties(
         @DefaultValue("PT10S") Duration httpTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
         @DefaultValue("PT0.5S") Duration deliveryPollInterval,
+
         @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})
         List<String> mediaHosts,
+
         @DefaultValue("PT6H") Duration followerSyncInterval,
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,

@@ -157,6 +157,20 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     }
 
     @Test
+    void thePhonePageIsWholeHoweverManyUsersTheSimulatorHas() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            world.newUser("Người dùng đông " + i);
+        }
+        var response = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/sim/phone?oa=" + oa.oaId()))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().strip()).endsWith("</html>").contains("name=\"_csrf\"");
+    }
+
+    @Test
     void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() {
         var simGroup = world.openGroup(oa.oaId(), "Nhóm an ninh Thôn A " + commune.code());
         long communityGroup =

@@ -11,6 +11,7 @@ http_port=${BENCH_HTTP_PORT:-8085}
 db_port=${BENCH_DB_PORT:-15437}
 seconds=${BENCH_SECONDS:-20}
 replies=${BENCH_REPLIES:-3000}
+# Extra app arguments, e.g. BENCH_APP_ARGS=--binhyen.zalo.event-poll-interval=PT1H to measure intake alone
 if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
@@ -63,6 +64,7 @@ echo "starting the app on port $http_port, PostgreSQL on $db_port ..."
   --binhyen.zalo.requests-per-minute=100000000 \
   --binhyen.zalosim.requests-per-minute=100000000 \
   --logging.level.vn.binhyen.security.zalo=ERROR \
+  ${BENCH_APP_ARGS:-} \
   >"$run_dir/app.log" 2>&1 &
 app_pid=$!
 for i in $(seq 1 240); do

@@ -39,13 +39,24 @@ import vn.binhyen.zalo.internal.WebhookSignature;
 class WebhookKillTests {
 
     static final int EVENTS = 1000;
-    static final int HTTP_PORT = 18_094;
-    static final int DB_PORT = 15_494;
+    /** Chosen once per run and kept across the restart; free ports, so worktrees running the suite side by side agree. */
+    static final int HTTP_PORT = freePort();
+
+    static final int DB_PORT = freePort();
     static final String OA = "3700000000000000094";
     static final String APP = "2553928453557884079";
     static final String SECRET = "kill-test-oa-secret-key";
 
     final Path work = Path.of("target", "kill-test");
+
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     final Path data = work.resolve("pg");
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

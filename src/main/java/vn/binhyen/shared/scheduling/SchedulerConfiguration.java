@@ -37,6 +37,8 @@ class SchedulerConfiguration {
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
+                // Our executions are short; do not hold a shutdown for db-scheduler's default 30 minutes.
+                .shutdownMaxWait(java.time.Duration.ofSeconds(10))
                 .build();
     }
 

@@ -6,3 +6,19 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Conversation thread: "edit, then send" puts a suggested answer in the reply box and remembers which entry it came
+// from, so the officer's answer (edited or not) still teaches the knowledge base.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest(".edit-suggestion");
+  if (!button) {
+    return;
+  }
+  const text = document.getElementById("text");
+  const entry = document.getElementById("entryId");
+  if (text && entry) {
+    text.value = button.dataset.text;
+    entry.value = button.dataset.entry;
+    text.focus();
+  }
+});

@@ -6,11 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.binhyen.bulletins.BulletinPublished;
 import vn.binhyen.bulletins.BulletinStatus;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.shared.web.PublicLinks;
 import vn.binhyen.zalo.ZaloBroadcasts;
 
 /**
@@ -28,7 +28,7 @@ public class Publisher {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final BulletinsProperties properties;
-    private final Environment environment;
+    private final PublicLinks links;
 
     Publisher(
             BulletinStore store,
@@ -37,14 +37,14 @@ public class Publisher {
             ApplicationEventPublisher events,
             MessageSource messages,
             BulletinsProperties properties,
-            Environment environment) {
+            PublicLinks links) {
         this.store = store;
         this.zalo = zalo;
         this.directory = directory;
         this.events = events;
         this.messages = messages;
         this.properties = properties;
-        this.environment = environment;
+        this.links = links;
     }
 
     public void publish(long id, Instant now) {
@@ -100,11 +100,6 @@ public class Publisher {
     }
 
     public String publicUrl(String path) {
-        String base = properties.publicBaseUrl();
-        if (base.startsWith("/")) {
-            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-            base = "http://localhost:" + port + base;
-        }
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        return links.url(properties.publicBaseUrl(), path);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhyen.accounts.AccessScope;
-import vn.binhyen.conversations.ConversationNotFoundException;
 import vn.binhyen.conversations.ReplyRejectedException;
 import vn.binhyen.conversations.ReplyRequested;
 import vn.binhyen.conversations.ThreadKind;
@@ -21,6 +20,7 @@ import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.directory.OfficerView;
 import vn.binhyen.directory.VillageView;
+import vn.binhyen.knowledge.SuggestedAnswer;
 
 /** The officer's side of conversations: the inbox, a thread, and replying. Every read and write checks scope. */
 @Service
@@ -32,6 +32,7 @@ public class ConversationConsole {
     public static final Duration REPLY_WINDOW = Duration.ofDays(7);
 
     private final ThreadStore threads;
+    private final Questions questions;
     private final Assignment assignment;
     private final ContactCards cards;
     private final Directory directory;
@@ -40,12 +41,14 @@ public class ConversationConsole {
 
     ConversationConsole(
             ThreadStore threads,
+            Questions questions,
             Assignment assignment,
             ContactCards cards,
             Directory directory,
             ApplicationEventPublisher events,
             Clock clock) {
         this.threads = threads;
+        this.questions = questions;
         this.assignment = assignment;
         this.cards = cards;
         this.directory = directory;
@@ -68,7 +71,8 @@ public class ConversationConsole {
             @Nullable OfficerView assignee,
             List<ThreadTip> tips,
             boolean hasContactCard,
-            boolean canUnassign) {}
+            boolean canUnassign,
+            List<SuggestedAnswer> suggestions) {}
 
     @Transactional
     public ThreadView thread(AccessScope scope, long threadId) {
@@ -95,7 +99,8 @@ public class ConversationConsole {
                 threads.tips(threadId),
                 cards.find(thread.channel(), thread.accountRef(), thread.contactRef())
                         .isPresent(),
-                !scope.isAreaOfficer());
+                !scope.isAreaOfficer(),
+                questions.suggestionsFor(threadId));
     }
 
     /** Sets the resident's village; the thread moves to that village's area officer (or the commune queue). */
@@ -121,6 +126,16 @@ public class ConversationConsole {
      */
     @Transactional
     public long reply(AccessScope scope, long threadId, String text, String idempotencyKey) {
+        return reply(scope, threadId, text, idempotencyKey, null);
+    }
+
+    /**
+     * As {@link #reply(AccessScope, long, String, String)}, answering the waiting question with a knowledge entry
+     * (sent as suggested, or edited first), which then learns the question.
+     */
+    @Transactional
+    public long reply(
+            AccessScope scope, long threadId, String text, String idempotencyKey, @Nullable Long answerEntryId) {
         ThreadRow thread = visible(scope, threadId);
         String body = Normalizer.normalize(text == null ? "" : text.strip(), Normalizer.Form.NFC);
         if (body.isEmpty()) {
@@ -142,8 +157,16 @@ public class ConversationConsole {
                     thread.accountRef(),
                     thread.contactRef(),
                     body));
+            questions.officerAnswered(threadId, insert.messageId(), scope.officerId(), answerEntryId);
         }
         return insert.messageId();
+    }
+
+    /** Sends a suggested entry as it is, in one click: the text is the knowledge base's, never the browser's. */
+    @Transactional
+    public long replyWithEntry(AccessScope scope, long threadId, long entryId, String idempotencyKey) {
+        visible(scope, threadId);
+        return reply(scope, threadId, questions.replyWith(entryId), idempotencyKey, entryId);
     }
 
     private boolean windowClosed(ThreadRow thread) {
@@ -155,8 +178,6 @@ public class ConversationConsole {
     }
 
     ThreadRow visible(AccessScope scope, long threadId) {
-        return threads.thread(threadId)
-                .filter(t -> scope.covers(t.provinceCode(), t.communeCode(), t.villageId(), t.assignedOfficerId()))
-                .orElseThrow(ConversationNotFoundException::new);
+        return threads.visible(scope, threadId);
     }
 }

@@ -10,7 +10,9 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.conversations.ConversationChannel;
+import vn.binhyen.conversations.ConversationNotFoundException;
 import vn.binhyen.conversations.InboundMessage;
 import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.ReplyState;
@@ -59,6 +61,13 @@ public class ThreadStore {
                         m.villageId() == null ? null : assignee)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The thread if the officer may see it (as {@link AccessScope#covers} says); otherwise "not found". */
+    public ThreadRow visible(AccessScope scope, long threadId) {
+        return thread(threadId)
+                .filter(t -> scope.covers(t.provinceCode(), t.communeCode(), t.villageId(), t.assignedOfficerId()))
+                .orElseThrow(ConversationNotFoundException::new);
     }
 
     public Optional<ThreadRow> threadOf(ConversationChannel channel, String accountRef, String contactRef) {
@@ -208,17 +217,18 @@ public class ThreadStore {
 
     /**
      * Stores an officer's reply as queued. A second submit of the same form (same idempotency key) returns the first
-     * reply instead of queueing another.
+     * reply instead of queueing another. No officer means an automatic answer.
      */
-    public ReplyInsert appendReply(long threadId, long officerId, String text, String idempotencyKey, Instant now) {
+    public ReplyInsert appendReply(
+            long threadId, @Nullable Long officerId, String text, String idempotencyKey, Instant now) {
         var inserted = jdbc.sql("""
-                        INSERT INTO conversations.messages (thread_id, direction, kind, body, officer_id, sent_at,
-                            recorded_at, reply_state, idempotency_key)
-                        VALUES (?, 'OUTBOUND', 'TEXT', ?, ?, ?, ?, 'QUEUED', ?)
+                        INSERT INTO conversations.messages (thread_id, direction, kind, body, officer_id, automatic,
+                            sent_at, recorded_at, reply_state, idempotency_key)
+                        VALUES (?, 'OUTBOUND', 'TEXT', ?, ?, ?, ?, ?, 'QUEUED', ?)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id
                         """)
-                .params(threadId, text, officerId, ts(now), ts(now), idempotencyKey)
+                .params(threadId, text, officerId, officerId == null, ts(now), ts(now), idempotencyKey)
                 .query(Long.class)
                 .optional();
         if (inserted.isPresent()) {
@@ -317,7 +327,8 @@ public class ThreadStore {
             @Nullable Long officerId,
             Instant sentAt,
             @Nullable ReplyState replyState,
-            @Nullable String failureKey) {}
+            @Nullable String failureKey,
+            boolean automatic) {}
 
     private static ThreadRow thread(ResultSet rs, int row) throws SQLException {
         return new ThreadRow(
@@ -352,7 +363,8 @@ public class ThreadStore {
                 rs.getObject("officer_id", Long.class),
                 rs.getTimestamp("sent_at").toInstant(),
                 state == null ? null : ReplyState.valueOf(state),
-                rs.getString("failure_key"));
+                rs.getString("failure_key"),
+                rs.getBoolean("automatic"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

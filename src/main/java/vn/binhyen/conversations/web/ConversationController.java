@@ -1,19 +1,14 @@
 package vn.binhyen.conversations.web;
 
-import jakarta.validation.ConstraintViolationException;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
@@ -76,13 +71,31 @@ class ConversationController {
             @PathVariable long id,
             @RequestParam(name = "text", defaultValue = "") String text,
             @RequestParam(name = "formKey", defaultValue = "") String formKey,
+            @RequestParam(name = "entryId", required = false) Long entryId,
             RedirectAttributes redirect) {
         try {
-            console.reply(accounts.scopeOf(officer), id, text, formKey);
+            console.reply(accounts.scopeOf(officer), id, text, formKey, entryId);
             redirect.addFlashAttribute("queued", true);
         } catch (ReplyRejectedException e) {
             redirect.addFlashAttribute("replyError", e.messageKey());
             redirect.addFlashAttribute("draft", text.length() > 4000 ? text.substring(0, 4000) : text);
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** One click on a suggestion: the entry's answer goes to the resident as the knowledge base wrote it. */
+    @PostMapping("/console/conversations/{id}/suggestions/{entryId}")
+    String sendSuggestion(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @PathVariable long entryId,
+            @RequestParam(name = "formKey", defaultValue = "") String formKey,
+            RedirectAttributes redirect) {
+        try {
+            console.replyWithEntry(accounts.scopeOf(officer), id, entryId, formKey);
+            redirect.addFlashAttribute("queued", true);
+        } catch (ReplyRejectedException e) {
+            redirect.addFlashAttribute("replyError", e.messageKey());
         }
         return "redirect:/console/conversations/" + id;
     }
@@ -143,26 +156,5 @@ class ConversationController {
         } catch (ConversationNotFoundException e) {
             return "redirect:/console/conversations";
         }
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String invalidTip(Model model) {
-        model.addAttribute("status", 400);
-        return "error";
-    }
-
-    @ExceptionHandler(ConversationNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badRequest(Model model) {
-        model.addAttribute("status", 400);
-        return "error";
     }
 }

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,11 +98,41 @@ public class CatalogueStore {
     }
 
     /** The time of the latest approval, so that a node can tell its index is behind. */
-    public Optional<Instant> lastApprovalAt() {
-        return jdbc.sql(
-                        "SELECT max(coalesce(decided_at, proposed_at)) FROM knowledge.revisions WHERE status = 'APPROVED'")
+    /** When the index's content last changed: an approval, or a question learned by an entry. */
+    public Optional<Instant> lastChangeAt() {
+        return jdbc.sql("""
+                        SELECT greatest(
+                            (SELECT max(coalesce(decided_at, proposed_at)) FROM knowledge.revisions
+                              WHERE status = 'APPROVED'),
+                            (SELECT max(learned_at) FROM knowledge.learned_phrasings))
+                        """)
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();
+    }
+
+    /** Adds a folded question to an entry's learned phrasings; false when the entry already had it. */
+    public boolean learn(long entryId, String phrasing, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO knowledge.learned_phrasings (entry_id, phrasing, learned_at) VALUES (?, ?, ?)
+                        ON CONFLICT (entry_id, phrasing) DO NOTHING
+                        """).params(entryId, phrasing, Timestamp.from(now)).update() > 0;
+    }
+
+    public List<String> learnedPhrasings(long entryId) {
+        return jdbc.sql("SELECT phrasing FROM knowledge.learned_phrasings WHERE entry_id = ? ORDER BY id")
+                .param(entryId)
+                .query(String.class)
+                .list();
+    }
+
+    public Map<Long, List<String>> allLearnedPhrasings() {
+        Map<Long, List<String>> learned = new HashMap<>();
+        jdbc.sql("SELECT entry_id, phrasing FROM knowledge.learned_phrasings ORDER BY id")
+                .query(rs -> {
+                    learned.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        return learned;
     }
 
     public long insertEntry(String slug, EntryKind kind, Topic topic, Instant now) {

@@ -41,23 +41,33 @@ class IndexMaintenance {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onPublished(KnowledgeEntryPublished published) {
-        store.publishedById(published.entryId()).ifPresent(index::put);
-        indexedApprovals.set(store.lastApprovalAt());
+        reindex(published.entryId());
+    }
+
+    /** After an officer answered a question with an entry: the entry now also matches that question. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onLearned(PhrasingLearned learned) {
+        reindex(learned.entryId());
+    }
+
+    private void reindex(long entryId) {
+        store.publishedById(entryId).ifPresent(entry -> index.put(entry, store.learnedPhrasings(entryId)));
+        indexedApprovals.set(store.lastChangeAt());
     }
 
     @Scheduled(
             fixedDelayString = "${binhyen.knowledge.refresh-interval:60s}",
             initialDelayString = "${binhyen.knowledge.refresh-interval:60s}")
     void catchUpWithOtherNodes() {
-        if (!store.lastApprovalAt().equals(indexedApprovals.get())) {
+        if (!store.lastChangeAt().equals(indexedApprovals.get())) {
             rebuild();
         }
     }
 
     synchronized void rebuild() {
-        var approvals = store.lastApprovalAt();
+        var approvals = store.lastChangeAt();
         var entries = store.allPublished();
-        index.rebuild(entries);
+        index.rebuild(entries, store.allLearnedPhrasings());
         indexedApprovals.set(approvals);
         log.info("Knowledge index built: {} entries", entries.size());
     }

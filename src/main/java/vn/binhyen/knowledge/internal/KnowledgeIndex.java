@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -60,10 +62,15 @@ public class KnowledgeIndex implements AutoCloseable {
     }
 
     public synchronized void rebuild(Collection<PublishedEntry> entries) {
+        rebuild(entries, Map.of());
+    }
+
+    /** @param learned per entry id, the residents' questions officers answered with it (folded) */
+    public synchronized void rebuild(Collection<PublishedEntry> entries, Map<Long, List<String>> learned) {
         try {
             writer.deleteAll();
             for (PublishedEntry entry : entries) {
-                writer.addDocument(document(entry));
+                writer.addDocument(document(entry, learned.getOrDefault(entry.id(), List.of())));
             }
             // Read-mostly: one segment makes every term look-up (the matcher makes hundreds per question) one seek.
             writer.forceMerge(1);
@@ -73,9 +80,9 @@ public class KnowledgeIndex implements AutoCloseable {
         }
     }
 
-    public synchronized void put(PublishedEntry entry) {
+    public synchronized void put(PublishedEntry entry, List<String> learned) {
         try {
-            writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry));
+            writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry, learned));
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +106,7 @@ public class KnowledgeIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    private Document document(PublishedEntry entry) {
+    private Document document(PublishedEntry entry, List<String> learned) {
         var content = entry.content();
         var doc = new Document();
         doc.add(new StringField(ID, Long.toString(entry.id()), Field.Store.YES));
@@ -121,6 +128,14 @@ public class KnowledgeIndex implements AutoCloseable {
                     doc.add(new StoredField(PHRASINGS, part));
                 }
             }
+        }
+        // Questions officers answered with this entry: matched like its own phrasings, but not shown anywhere.
+        for (String phrasing : learned) {
+            doc.add(new StoredField(PHRASINGS, phrasing));
+            doc.add(new TextField(TextAnalysis.PHRASE_WORDS, phrasing, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, phrasing, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.ALL_WORDS, phrasing, Field.Store.NO));
+            doc.add(new TextField(TextAnalysis.ALL_PAIRS, phrasing, Field.Store.NO));
         }
         String body = analysis.canonical(content.body());
         doc.add(new StoredField(BODY, body));

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     precision on the evaluation set (docs in src/test/resources/knowledge/README.md)
  * @param maxQuestionLength longer questions are refused with a 400 rather than searched
  * @param refreshInterval how often a node checks whether another node approved a new version, and reloads
+ * @param publicBaseUrl where residents open the portal's answer pages (for links in replies); "/" means this server
  */
 @ConfigurationProperties("binhyen.knowledge")
 public record KnowledgeProperties(
         @DefaultValue("0.30") double suggestThreshold,
         @DefaultValue("0.80") double autoAnswerThreshold,
         @DefaultValue("2000") int maxQuestionLength,
-        @DefaultValue("60s") Duration refreshInterval) {}
+        @DefaultValue("60s") Duration refreshInterval,
+        @DefaultValue("/") String publicBaseUrl) {}

@@ -114,4 +114,54 @@ class ZaloConversationBrowserTests {
         desk.locator("#made-tip a").click();
         assertThat(desk.locator("#tip-description")).containsText("dò hỏi nhà ông Ba");
     }
+
+    /**
+     * Issue 5's flow: a resident asks about a lost identity card the way people type on a phone; the officer sees the
+     * right procedure first among the suggestions, with the words that matched marked, sends it in one click, and the
+     * resident receives it on the phone.
+     */
+    @Test
+    void aQuestionTypedWithoutDiacriticsIsAnsweredWithTheSuggestedProcedureInOneClick() {
+        var commune = Fixtures.commune(jdbc);
+        var oa = simZalo.openAndBind(commune.code(), "Công an xã Hỏi " + commune.code());
+        simZalo.connect(oa.oaId());
+        String resident = world.newUser("Anh Tú " + commune.code()).userId();
+        String base = "http://localhost:" + port;
+
+        Page phone = patient(browser.newPage(390, 844));
+        phone.navigate(base + "/sim/phone?user=" + resident + "&oa=" + oa.oaId());
+        phone.locator("#text").fill("lam lai cccd bi mat can gi");
+        phone.locator("form[action$='/sim/phone/text'] button[type=submit]").click();
+        assertThat(phone.locator("#messages li.resident")).containsText("lam lai cccd bi mat can gi");
+
+        Page desk = patient(browser.newPage(1280, 900));
+        desk.navigate(base + "/console");
+        desk.locator("#username").fill(commune.chiefLogin());
+        desk.locator("#password").fill(Fixtures.PASSWORD);
+        desk.locator("button[type=submit]").click();
+        desk.navigate(base + "/console/conversations");
+        for (int i = 0; i < 50 && desk.locator("a.row-link").count() == 0; i++) {
+            desk.waitForTimeout(300);
+            desk.reload();
+        }
+        desk.locator("a.row-link").first().click();
+        // Suggestions come from the question, which is looked at just after the message is stored.
+        for (int i = 0; i < 50 && desk.locator("#suggestions").count() == 0; i++) {
+            desk.waitForTimeout(300);
+            desk.reload();
+        }
+        var first = desk.locator("#suggestions li.suggestion").first();
+        assertThat(first.locator(".suggestion-title")).hasText("Cấp lại thẻ căn cước khi bị mất");
+        assertThat(first.locator(".passage mark").first()).isVisible();
+        Browser.screenshot(desk, "knowledge-01-officer-sees-suggestions");
+
+        first.locator(".send-suggestion").click();
+        assertThat(desk.locator("#messages li.police")).containsText("Cấp lại thẻ căn cước khi bị mất");
+        assertThat(desk.locator("#suggestions")).hasCount(0);
+        Browser.screenshot(desk, "knowledge-02-answer-sent");
+
+        assertThat(phone.locator("#messages li.police")).containsText("Cấp lại thẻ căn cước khi bị mất");
+        assertThat(phone.locator("#messages li.police")).containsText("/hoi-dap/cap-lai-the-can-cuoc");
+        Browser.screenshot(phone, "knowledge-03-resident-receives-answer");
+    }
 }

@@ -75,7 +75,9 @@ stop_app() {
 trap stop_app EXIT
 
 echo "starting the app on port $http_port, PostgreSQL on $db_port, data in $run_dir/pg ..."
-"$java" -jar "$jar" \
+# BENCH_JAVA_OPTS: extra JVM options for the app, e.g. a flight recording to see where a request's time goes.
+# shellcheck disable=SC2086
+"$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" \
   --server.port="$http_port" \
   --binhyen.db.port="$db_port" \
   --binhyen.db.data-directory="$run_dir/pg" \

@@ -320,25 +320,6 @@ public class Bulletins {
         store.countView(id, clock.instant().atZone(VietnamTime.ZONE).toLocalDate());
     }
 
-    // --- who is where (until follower village tags come from the Zalo sync) ---
-
-    /** Records the village a page's follower lives in. */
-    @Transactional
-    public void placeFollower(String oaId, String userId, long villageId) {
-        store.placeFollower(oaId, userId, villageId);
-    }
-
-    /** Records which village a page's Zalo group belongs to. */
-    @Transactional
-    public void linkGroup(String oaId, String groupId, long villageId) {
-        store.linkGroup(oaId, groupId, villageId);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Long> villageOf(String oaId, String userId) {
-        return Optional.ofNullable(store.villageOf(oaId, userId));
-    }
-
     // ---
 
     private BulletinStatus goOut(long id, @Nullable Instant publishAt, boolean needsReview, Instant now) {

@@ -18,6 +18,7 @@ import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.zalo.ConnectionStatus;
 import vn.binhyen.zalo.ZaloAccounts;
+import vn.binhyen.zalo.ZaloAudience;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
 import vn.binhyen.zalosim.internal.SimZalo;
@@ -60,6 +61,9 @@ abstract class BulletinsIntegrationTest {
     @Autowired
     ZaloAccounts zaloAccounts;
 
+    @Autowired
+    ZaloAudience audience;
+
     static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
@@ -97,7 +101,7 @@ abstract class BulletinsIntegrationTest {
                             """)
                     .params(place.oa().oaId(), user, Timestamp.from(now), Timestamp.from(now))
                     .update();
-            bulletins.placeFollower(place.oa().oaId(), user, villageId);
+            audience.placeByTag(place.oa().oaId(), user, villageId);
             users.add(user);
         }
         return users;

@@ -17,7 +17,7 @@ import vn.binhyen.bulletins.BulletinStatus;
 import vn.binhyen.bulletins.BulletinView;
 import vn.binhyen.directory.OfficerRole;
 
-/** SQL for bulletins, their audience, fan-out cursors and the follower/group villages bulletins keep for now. */
+/** SQL for bulletins, their audience and fan-out cursors (who lives in which village is the Zalo channel's). */
 @Repository
 public class BulletinStore {
 
@@ -348,54 +348,6 @@ public class BulletinStore {
                 .param(bulletinId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    public List<String> followersInVillages(String oaId, List<Long> villageIds, String afterUser, int limit) {
-        return jdbc.sql("""
-                        SELECT user_id FROM bulletins.follower_villages
-                         WHERE oa_id = ? AND village_id = ANY(?) AND user_id > ? ORDER BY user_id LIMIT ?
-                        """)
-                .params(oaId, villageIds.toArray(Long[]::new), afterUser, limit)
-                .query(String.class)
-                .list();
-    }
-
-    public List<String> groupsOfVillages(String oaId, @Nullable List<Long> villageIds) {
-        if (villageIds == null) {
-            return jdbc.sql("SELECT group_id FROM bulletins.group_villages WHERE oa_id = ? ORDER BY group_id")
-                    .param(oaId)
-                    .query(String.class)
-                    .list();
-        }
-        return jdbc.sql("""
-                        SELECT group_id FROM bulletins.group_villages WHERE oa_id = ? AND village_id = ANY(?)
-                         ORDER BY group_id
-                        """)
-                .params(oaId, villageIds.toArray(Long[]::new))
-                .query(String.class)
-                .list();
-    }
-
-    public void placeFollower(String oaId, String userId, long villageId) {
-        jdbc.sql("""
-                        INSERT INTO bulletins.follower_villages (oa_id, user_id, village_id) VALUES (?, ?, ?)
-                        ON CONFLICT (oa_id, user_id) DO UPDATE SET village_id = EXCLUDED.village_id
-                        """).params(oaId, userId, villageId).update();
-    }
-
-    public void linkGroup(String oaId, String groupId, long villageId) {
-        jdbc.sql("""
-                        INSERT INTO bulletins.group_villages (oa_id, group_id, village_id) VALUES (?, ?, ?)
-                        ON CONFLICT (oa_id, group_id) DO UPDATE SET village_id = EXCLUDED.village_id
-                        """).params(oaId, groupId, villageId).update();
-    }
-
-    public @Nullable Long villageOf(String oaId, String userId) {
-        return jdbc.sql("SELECT village_id FROM bulletins.follower_villages WHERE oa_id = ? AND user_id = ?")
-                .params(oaId, userId)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

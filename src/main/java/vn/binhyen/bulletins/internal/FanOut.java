@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhyen.zalo.ZaloAudience;
 import vn.binhyen.zalo.ZaloBroadcasts;
 
 /**
@@ -29,6 +30,7 @@ public class FanOut {
 
     private final BulletinStore store;
     private final ZaloBroadcasts zalo;
+    private final ZaloAudience audience;
     private final Publisher publisher;
     private final TransactionTemplate transaction;
     private final BulletinsProperties properties;
@@ -38,12 +40,14 @@ public class FanOut {
     FanOut(
             BulletinStore store,
             ZaloBroadcasts zalo,
+            ZaloAudience audience,
             Publisher publisher,
             TransactionTemplate transaction,
             BulletinsProperties properties,
             Clock clock) {
         this.store = store;
         this.zalo = zalo;
+        this.audience = audience;
         this.publisher = publisher;
         this.transaction = transaction;
         this.properties = properties;
@@ -98,7 +102,7 @@ public class FanOut {
             List<Long> villages = whole ? null : store.villagesIn(bulletin.id(), fanout.communeCode());
             long written = 0;
             if (!fanout.groupsDone() && bulletin.toGroups()) {
-                written += zalo.queueGroups(batch, store.groupsOfVillages(fanout.oaId(), villages));
+                written += zalo.queueGroups(batch, audience.groupsOfVillages(fanout.oaId(), villages));
             }
             if (!bulletin.toFollowers()) {
                 store.advanceFanout(bulletin.id(), fanout.oaId(), fanout.afterUser(), true, written, true);
@@ -107,7 +111,7 @@ public class FanOut {
             int pageSize = Math.max(1, properties.pageSize());
             List<String> page = whole
                     ? zalo.followers(fanout.oaId(), fanout.afterUser(), pageSize)
-                    : store.followersInVillages(fanout.oaId(), villages, fanout.afterUser(), pageSize);
+                    : audience.followersInVillages(fanout.oaId(), villages, fanout.afterUser(), pageSize);
             written += zalo.queueResidents(batch, page);
             String after = page.isEmpty() ? fanout.afterUser() : page.getLast();
             store.advanceFanout(bulletin.id(), fanout.oaId(), after, true, written, page.size() < pageSize);

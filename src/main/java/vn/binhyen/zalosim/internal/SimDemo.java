@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.binhyen.bulletins.Bulletins;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.zalo.ZaloAudience;
 
 /**
  * The demo's Zalo: every commune in service gets an OA page with a group per village, bound and connected to
@@ -24,13 +24,13 @@ class SimDemo {
     private final SimZalo zalo;
     private final SimWorld world;
     private final Directory directory;
-    private final Bulletins bulletins;
+    private final ZaloAudience audience;
 
-    SimDemo(SimZalo zalo, SimWorld world, Directory directory, Bulletins bulletins) {
+    SimDemo(SimZalo zalo, SimWorld world, Directory directory, ZaloAudience audience) {
         this.zalo = zalo;
         this.world = world;
         this.directory = directory;
-        this.bulletins = bulletins;
+        this.audience = audience;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -38,9 +38,15 @@ class SimDemo {
         for (var commune : directory.communesInService()) {
             try {
                 var oa = zalo.openAndBind(commune.code(), "Công an " + commune.fullName());
+                var communityGroups = directory.communityGroupsOf(commune.code());
                 for (var village : directory.villagesOf(commune.code())) {
                     var group = world.openGroup(oa.oaId(), "Nhóm an ninh " + village.name());
-                    bulletins.linkGroup(oa.oaId(), group.groupId(), village.id());
+                    Long communityGroup = communityGroups.stream()
+                            .filter(g -> g.villageId() == village.id())
+                            .map(g -> g.id())
+                            .findFirst()
+                            .orElse(null);
+                    audience.linkGroup(oa.oaId(), group.groupId(), group.name(), communityGroup, village.id());
                 }
                 zalo.connect(oa.oaId());
             } catch (RuntimeException e) {

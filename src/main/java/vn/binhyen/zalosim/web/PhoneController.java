@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
-import vn.binhyen.bulletins.Bulletins;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.zalo.ZaloAudience;
 import vn.binhyen.zalosim.internal.SimResidents;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
@@ -30,15 +30,19 @@ class PhoneController {
     private final SimWorld world;
     private final SimResidents residents;
     private final Environment environment;
-    private final Bulletins bulletins;
+    private final ZaloAudience audience;
     private final Directory directory;
 
     PhoneController(
-            SimWorld world, SimResidents residents, Environment environment, Bulletins bulletins, Directory directory) {
+            SimWorld world,
+            SimResidents residents,
+            Environment environment,
+            ZaloAudience audience,
+            Directory directory) {
         this.world = world;
         this.residents = residents;
         this.environment = environment;
-        this.bulletins = bulletins;
+        this.audience = audience;
         this.directory = directory;
     }
 
@@ -68,7 +72,7 @@ class PhoneController {
             model.addAttribute("following", world.follows(oa.oaId(), user.userId()));
             model.addAttribute("villages", directory.villagesOf(oa.communeCode()));
             model.addAttribute(
-                    "village", bulletins.villageOf(oa.oaId(), user.userId()).orElse(null));
+                    "village", audience.villageOf(oa.oaId(), user.userId()).orElse(null));
             model.addAttribute("messages", residents.read(oa, user.userId()));
             var groups = world.groupsOf(oa.oaId());
             model.addAttribute("groups", groups);
@@ -98,14 +102,14 @@ class PhoneController {
         return "redirect:" + back(user, oa, null);
     }
 
-    /** Stands for the village tag an officer puts on the follower in Zalo (until the follower sync reads tags). */
+    /** Stands for the village tag an officer puts on the follower in Zalo's own tools. */
     @PostMapping("/sim/phone/village")
     String village(@RequestParam String user, @RequestParam String oa, @RequestParam long village) {
         world.oa(oa)
                 .ifPresent(page -> directory
                         .village(village)
                         .filter(v -> v.communeCode().equals(page.communeCode()))
-                        .ifPresent(v -> bulletins.placeFollower(
+                        .ifPresent(v -> audience.placeByTag(
                                 page.oaId(), world.user(user).userId(), v.id())));
         return "redirect:" + back(user, oa, null);
     }

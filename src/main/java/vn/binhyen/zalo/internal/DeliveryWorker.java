@@ -60,6 +60,7 @@ public class DeliveryWorker {
     private final Pollers pollers;
     private final ZaloProperties properties;
     private final QuietHours quietHours;
+    private final InFlightDeliveries inFlight;
 
     DeliveryWorker(
             DeliveryQueue queue,
@@ -71,7 +72,8 @@ public class DeliveryWorker {
             TransactionTemplate transaction,
             Clock clock,
             Pollers pollers,
-            ZaloProperties properties) {
+            ZaloProperties properties,
+            InFlightDeliveries inFlight) {
         this.queue = queue;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -83,6 +85,7 @@ public class DeliveryWorker {
         this.pollers = pollers;
         this.properties = properties;
         this.quietHours = QuietHours.parse(properties.promotionalQuietHours());
+        this.inFlight = inFlight;
     }
 
     @Scheduled(fixedDelayString = "${binhyen.zalo.delivery-poll-interval:PT0.5S}")
@@ -166,6 +169,10 @@ public class DeliveryWorker {
                 }
             }
         }
+        List<Delivery> settled = new ArrayList<>();
+        attempts = unlessDelivered(attempts, settled, now);
+        attempts.forEach(a -> settled.add(a.delivery()));
+        inFlight.markSending(settled);
         List<@Nullable ZaloApiResult> results = sendAll(attempts);
         Map<String, String> refreshed = new HashMap<>();
         for (int i = 0; i < attempts.size(); i++) {
@@ -196,7 +203,36 @@ public class DeliveryWorker {
                 retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
             }
         }
+        inFlight.settled(settled);
         return batch.size();
+    }
+
+    /** Attempts to send, without those a crashed attempt already got to the resident (recorded as sent now). */
+    private List<Attempt> unlessDelivered(List<Attempt> attempts, List<Delivery> resolved, Instant now) {
+        var doubtful = inFlight.inDoubt(attempts.stream().map(Attempt::delivery).toList());
+        if (doubtful.isEmpty()) {
+            return attempts;
+        }
+        List<Attempt> send = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            Delivery delivery = attempt.delivery();
+            if (!doubtful.contains(delivery.id())) {
+                send.add(attempt);
+                continue;
+            }
+            try {
+                var found = inFlight.alreadyDelivered(attempt.token(), delivery.oaId(), delivery);
+                if (found.isPresent()) {
+                    queue.markSent(delivery.id(), found.get(), now);
+                    resolved.add(delivery);
+                } else {
+                    send.add(attempt);
+                }
+            } catch (ZaloUnreachableException e) {
+                retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
+            }
+        }
+        return send;
     }
 
     /** The batch's HTTP calls, in parallel on virtual threads; null where Zalo could not be reached. */

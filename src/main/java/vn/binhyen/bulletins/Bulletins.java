@@ -17,7 +17,10 @@ import vn.binhyen.bulletins.internal.BulletinStore.Row;
 import vn.binhyen.bulletins.internal.Markup;
 import vn.binhyen.bulletins.internal.Publisher;
 import vn.binhyen.bulletins.internal.Readability;
+import vn.binhyen.conversations.ConversationRefs;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.incidents.AssistanceRequests;
 import vn.binhyen.shared.VietnamTime;
 import vn.binhyen.zalo.BroadcastFigures;
 import vn.binhyen.zalo.ZaloBroadcasts;
@@ -38,6 +41,8 @@ public class Bulletins {
     private final Accounts accounts;
     private final Directory directory;
     private final ZaloBroadcasts zalo;
+    private final ConversationRefs conversations;
+    private final AssistanceRequests assistance;
     private final Clock clock;
 
     Bulletins(
@@ -47,6 +52,8 @@ public class Bulletins {
             Accounts accounts,
             Directory directory,
             ZaloBroadcasts zalo,
+            ConversationRefs conversations,
+            AssistanceRequests assistance,
             Clock clock) {
         this.store = store;
         this.policy = policy;
@@ -54,6 +61,8 @@ public class Bulletins {
         this.accounts = accounts;
         this.directory = directory;
         this.zalo = zalo;
+        this.conversations = conversations;
+        this.assistance = assistance;
         this.clock = clock;
     }
 
@@ -126,6 +135,30 @@ public class Bulletins {
         return new Submitted(saved, goOut(saved, draft.publishAt(), audience.needsApproval() && urgent, now));
     }
 
+    /**
+     * An incident's request for assistance as a bulletin by the officer who made it: it waits for the commune chief
+     * (whatever the author's villages), unless the chief or the province command made it; never urgent, so Zalo's
+     * night ban and daily cap apply.
+     */
+    @Transactional
+    public Submitted submitAssistance(SignedInOfficer officer, BulletinDraft draft, long requestId) {
+        if (draft.kind().urgent() || draft.publishAt() != null) {
+            throw new BulletinException(
+                    "bulletins.error.state", "A request for assistance is neither urgent nor timed");
+        }
+        long saved = save(officer, null, draft);
+        store.assistanceRequest(saved, requestId);
+        Instant now = clock.instant();
+        if (officer.role() == OfficerRole.COMMUNE_CHIEF || officer.role() == OfficerRole.PROVINCE_COMMAND) {
+            Submitted out = new Submitted(saved, goOut(saved, null, false, now));
+            assistance.delivery(requestId, AssistanceRequests.Delivery.SENT);
+            return out;
+        }
+        store.submitted(saved, BulletinStatus.PENDING, false, now);
+        assistance.delivery(requestId, AssistanceRequests.Delivery.PENDING);
+        return new Submitted(saved, BulletinStatus.PENDING);
+    }
+
     @Transactional
     public BulletinStatus approve(SignedInOfficer officer, long id) {
         AccessScope scope = accounts.scopeOf(officer);
@@ -143,6 +176,8 @@ public class Bulletins {
         store.decided(id, BulletinStatus.SCHEDULED, officer.officerId(), officer.fullName(), null, now);
         if (next == BulletinStatus.PUBLISHED) {
             publisher.publish(id, now);
+            store.assistanceRequestOf(id)
+                    .ifPresent(request -> assistance.delivery(request, AssistanceRequests.Delivery.SENT));
         }
         return next;
     }
@@ -161,6 +196,8 @@ public class Bulletins {
         Row locked = require(store.lock(id).orElseThrow(), BulletinStatus.REJECTED);
         store.decided(
                 locked.id(), BulletinStatus.REJECTED, officer.officerId(), officer.fullName(), why, clock.instant());
+        store.assistanceRequestOf(id)
+                .ifPresent(request -> assistance.delivery(request, AssistanceRequests.Delivery.REFUSED));
     }
 
     /** Stops a bulletin before it goes out (author or approver). */
@@ -248,6 +285,18 @@ public class Bulletins {
                 percent,
                 store.views(id),
                 zalo.residentsWhoWroteAfter(id, 1000).size());
+    }
+
+    /** Residents' messages that answer the bulletin, newest first (their threads are in the inbox). */
+    @Transactional(readOnly = true)
+    public List<BulletinReply> replies(SignedInOfficer officer, long id) {
+        visible(accounts.scopeOf(officer), id);
+        var rows = store.replies(id, 200);
+        var bodies = conversations.bodies(rows.stream().map(r -> r.messageId()).toList());
+        return rows.stream()
+                .map(r -> new BulletinReply(
+                        r.threadId(), r.messageId(), bodies.getOrDefault(r.messageId(), ""), r.quoted(), r.sentAt()))
+                .toList();
     }
 
     /** The live preview: portal HTML, the Zalo message and readability hints. */

@@ -350,6 +350,56 @@ public class BulletinStore {
                 .single();
     }
 
+    // --- requests for assistance ---
+
+    public void assistanceRequest(long bulletinId, long requestId) {
+        jdbc.sql("UPDATE bulletins.bulletins SET assistance_request_id = ? WHERE id = ?")
+                .params(requestId, bulletinId)
+                .update();
+    }
+
+    public Optional<Long> assistanceRequestOf(long bulletinId) {
+        return jdbc.sql("SELECT assistance_request_id FROM bulletins.bulletins WHERE id = ?")
+                .param(bulletinId)
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .optional();
+    }
+
+    // --- replies ---
+
+    public void linkReply(long bulletinId, long threadId, long messageId, boolean quoted, Instant sentAt) {
+        jdbc.sql("""
+                        INSERT INTO bulletins.replies (message_id, bulletin_id, thread_id, quoted, sent_at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING
+                        """)
+                .params(messageId, bulletinId, threadId, quoted, ts(sentAt))
+                .update();
+    }
+
+    public record ReplyRow(long threadId, long messageId, boolean quoted, Instant sentAt) {}
+
+    /** The bulletin's replies, newest first. */
+    public List<ReplyRow> replies(long bulletinId, int limit) {
+        return jdbc.sql("""
+                        SELECT thread_id, message_id, quoted, sent_at FROM bulletins.replies
+                         WHERE bulletin_id = ? ORDER BY sent_at DESC, message_id DESC LIMIT ?
+                        """)
+                .params(bulletinId, limit)
+                .query((rs, n) -> new ReplyRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public long replyCount(long bulletinId) {
+        return jdbc.sql("SELECT count(*) FROM bulletins.replies WHERE bulletin_id = ?")
+                .param(bulletinId)
+                .query(Long.class)
+                .single();
+    }
+
     static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
                 rs.getLong("id"),

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dailyCap bulletins that are not urgent alerts a resident gets from one page per day; more wait a day
  * @param pageSize recipients read and queued per step of a fan-out
  * @param pollInterval how often due bulletins and unfinished fan-outs are looked for
+ * @param replyWindow a resident's message this soon after a bulletin reached them (without quoting another) is
+ *     listed as a reply to it
  */
 @ConfigurationProperties("binhyen.bulletins")
 public record BulletinsProperties(
@@ -20,4 +22,5 @@ public record BulletinsProperties(
         @DefaultValue("22:00-06:00") String quietHours,
         @DefaultValue("2") int dailyCap,
         @DefaultValue("2000") int pageSize,
-        @DefaultValue("PT1S") Duration pollInterval) {}
+        @DefaultValue("PT1S") Duration pollInterval,
+        @DefaultValue("PT48H") Duration replyWindow) {}

@@ -35,6 +35,7 @@ public class FanOut {
     private final TransactionTemplate transaction;
     private final BulletinsProperties properties;
     private final Clock clock;
+    private final AssistanceBulletins assistance;
     private volatile boolean running = true;
 
     FanOut(
@@ -44,7 +45,8 @@ public class FanOut {
             Publisher publisher,
             TransactionTemplate transaction,
             BulletinsProperties properties,
-            Clock clock) {
+            Clock clock,
+            AssistanceBulletins assistance) {
         this.store = store;
         this.zalo = zalo;
         this.audience = audience;
@@ -52,6 +54,7 @@ public class FanOut {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.assistance = assistance;
     }
 
     @Scheduled(
@@ -62,6 +65,7 @@ public class FanOut {
             return;
         }
         try {
+            assistance.takeOver();
             publishDue(clock.instant());
             Instant until = clock.instant().plus(STEP_BUDGET);
             SendRules rules = SendRules.of(properties);

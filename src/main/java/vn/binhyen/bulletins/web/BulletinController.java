@@ -140,6 +140,7 @@ class BulletinController {
         model.addAttribute("bulletin", bulletin);
         model.addAttribute("actions", bulletins.actions(officer, id));
         model.addAttribute("audience", AudienceNames.of(directory, bulletin));
+        model.addAttribute("replies", bulletins.replies(officer, id));
         return "bulletins/detail";
     }
 

@@ -393,8 +393,8 @@ public class IncidentConsole {
     /**
      * Records a request to residents of chosen villages for witnesses, within strict limits: a case reference (the
      * incident's or a linked tip's code), a time window of at most 48 hours that has already begun and is at most 30
-     * days old, at most 5 villages of the incident's commune, and no wording aimed at a lawful gathering. Delivery to
-     * residents needs bulletins, which do not exist yet: the request stays NOT_SENT.
+     * days old, at most 5 villages of the incident's commune, and no wording aimed at a lawful gathering. It is recorded
+     * NOT_SENT; the bulletins module takes it over ({@link vn.binhyen.incidents.AssistanceRequests}).
      */
     @Transactional
     public long requestAssistance(

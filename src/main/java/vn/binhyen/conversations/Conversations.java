@@ -124,6 +124,12 @@ public class Conversations {
         return threads.openThread(opening, VillageSource.GROUP, assignment.areaOfficerOf(communeCode, villageId), now);
     }
 
+    /** Whether anyone has written to the commune's pages yet. */
+    @Transactional(readOnly = true)
+    public boolean hasThreads(String communeCode) {
+        return threads.hasThreads(communeCode);
+    }
+
     /**
      * Moves a reply forward (sent, delivered, seen) or marks it failed with the key of a message that tells the
      * officer what to do. A move backwards is ignored, so late or repeated receipts are harmless.

@@ -286,6 +286,13 @@ public class ThreadStore {
                 .list();
     }
 
+    public boolean hasThreads(String communeCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM conversations.threads WHERE commune_code = ?)")
+                .param(communeCode)
+                .query(Boolean.class)
+                .single();
+    }
+
     public void markRead(long threadId) {
         jdbc.sql("UPDATE conversations.threads SET unread = 0 WHERE id = ? AND unread > 0")
                 .param(threadId)

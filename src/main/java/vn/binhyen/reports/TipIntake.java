@@ -172,7 +172,8 @@ public class TipIntake {
                 tip.status(),
                 tip.receivedAt(),
                 tip.anonymous(),
-                messages);
+                messages,
+                protection.protectionRequestedAt(tip.id()));
     }
 
     @Transactional
@@ -192,9 +193,14 @@ public class TipIntake {
     @Transactional
     public void requestProtection(String code, String secret, String note) {
         TipRow tip = verified(code, secret);
+        if (tip.anonymous()) {
+            // The police cannot protect someone they do not know; the note itself must not become a way to leave an
+            // identity in the docket's history, which every officer in scope reads.
+            throw new TipWorkflowException("tip.protection.anonymous", "Protection asked on an anonymous tip");
+        }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > 2000) {
-            throw new TipWorkflowException("tip.message.size", "Protection request empty or too long");
+            throw new TipWorkflowException("tip.protection.size", "Protection request empty or too long");
         }
         protection.recordProtectionRequest(tip.id(), null, text);
         log.info("Tip {}: the reporter asked for protection", tip.code());

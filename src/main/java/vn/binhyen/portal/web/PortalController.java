@@ -205,6 +205,22 @@ class PortalController {
         return "redirect:/tra-cuu/" + code;
     }
 
+    /** The reporter asks for protection (CPC Art. 484) with the code and secret they opened the page with. */
+    @PostMapping("/tra-cuu/{code}/bao-ve")
+    String requestProtection(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String note,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        String secret = openedTips(session).get(code);
+        if (secret == null) {
+            return "redirect:/tra-cuu";
+        }
+        intake.requestProtection(code, secret, note);
+        redirect.addFlashAttribute("protectionSent", true);
+        return "redirect:/tra-cuu/" + code;
+    }
+
     @PostMapping("/tra-cuu/thoat")
     String forget(HttpSession session) {
         session.removeAttribute(OPENED_TIPS);

@@ -488,6 +488,12 @@ public class Register {
         audited(actor, tipId, "PROTECTION_REQUESTED");
     }
 
+    /** When the reporter (or an officer for them) first asked for protection, if they did. */
+    @Transactional(readOnly = true)
+    public @Nullable Instant protectionRequestedAt(long tipId) {
+        return store.docket(tipId).map(DocketRow::protectionRequestedAt).orElse(null);
+    }
+
     public void recordProtectionRequest(long tipId, @Nullable Long officerId, String note) {
         DocketRow docket = docket(tipId);
         Instant now = clock.instant();

@@ -19,7 +19,9 @@ public enum DocketEventType {
     PROCURACY_NOTIFIED,
     REPORTER_NOTIFIED,
     PROTECTION_REQUESTED,
-    ENTRY_CORRECTED;
+    ENTRY_CORRECTED,
+    /** What the Zalo channel did with a notice to the reporter (queued, outside Zalo's window, no page). */
+    NOTICE_ON_ZALO;
 
     /** Decisions the Procuracy must receive within the notice limit. */
     public static final Set<DocketEventType> NOTIFY_PROCURACY =

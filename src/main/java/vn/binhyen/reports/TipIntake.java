@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,7 @@ public class TipIntake {
     private final Clock clock;
     private final RegisterBook register;
     private final vn.binhyen.reports.internal.Register protection;
+    private final MessageSource messages;
 
     TipIntake(
             TipStore tips,
@@ -50,7 +52,9 @@ public class TipIntake {
             TransactionTemplate transaction,
             Clock clock,
             RegisterBook register,
-            vn.binhyen.reports.internal.Register protection) {
+            vn.binhyen.reports.internal.Register protection,
+            MessageSource messages) {
+        this.messages = messages;
         this.register = register;
         this.protection = protection;
         this.tips = tips;
@@ -138,6 +142,21 @@ public class TipIntake {
                     tip.latitude(),
                     tip.longitude(),
                     tip.occurredAt()));
+            if (!tip.anonymous() && tip.channel() == TipChannel.ZALO) {
+                // The resident who identified themselves on Zalo gets the receipt on Zalo (the code, never the secret).
+                events.publishEvent(new ReporterNoticeRequested(
+                        id,
+                        commune.code(),
+                        "receipt:" + id,
+                        messages.getMessage(
+                                "register.notice.RECEIVED",
+                                new Object[] {
+                                    commune.policeUnitName() == null ? commune.fullName() : commune.policeUnitName(),
+                                    code,
+                                    registerLine[0]
+                                },
+                                java.util.Locale.forLanguageTag("vi"))));
+            }
             return id;
         });
         log.info(

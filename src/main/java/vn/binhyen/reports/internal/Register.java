@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ import vn.binhyen.reports.DocketState;
 import vn.binhyen.reports.IdentityCodec;
 import vn.binhyen.reports.ReportKind;
 import vn.binhyen.reports.ReporterIdentity;
+import vn.binhyen.reports.ReporterNoticeRequested;
+import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipNotFoundException;
 import vn.binhyen.reports.TipStatus;
 import vn.binhyen.reports.TipWorkflowException;
@@ -93,6 +96,7 @@ public class Register {
     private final SecretBox secretBox;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Register(
             TipStore tips,
@@ -102,7 +106,9 @@ public class Register {
             AuditLog audit,
             SecretBox secretBox,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.tips = tips;
         this.store = store;
         this.clocks = clocks;
@@ -609,6 +615,10 @@ public class Register {
         String text = messages.getMessage(
                 "register.notice." + type.name(), new Object[] {detail == null ? "" : detail}, VIETNAMESE);
         tips.addMessage(tip.id(), true, null, text, now);
+        if (tip.channel() == TipChannel.ZALO) {
+            events.publishEvent(new ReporterNoticeRequested(
+                    tip.id(), tip.communeCode(), "result:" + tip.id() + ":" + eventId, tip.code() + ": " + text));
+        }
         store.addEvent(
                 tip.id(),
                 new NewEvent(

@@ -159,6 +159,7 @@ class LegalClocksTests {
                                 null,
                                 0),
                         java.util.List.of(),
+                        false,
                         clocks,
                         now)
                 .getFirst();

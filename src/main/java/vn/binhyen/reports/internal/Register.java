@@ -77,6 +77,11 @@ public class Register {
             boolean canRevealIdentity,
             @Nullable LocalDate nextExtensionLimit) {
 
+        /** The current deadline's extension request was sent, or the chief said none is needed. */
+        public boolean extensionRequestSettled() {
+            return Register.extensionRequestSettled(docket, events);
+        }
+
         public boolean anyOverdue() {
             return clocks.stream().anyMatch(ClockView::overdue);
         }
@@ -151,7 +156,7 @@ public class Register {
                 entries,
                 docket,
                 events,
-                ClockView.of(docket, outstanding, clocks, now),
+                ClockView.of(docket, outstanding, extensionRequestSettled(docket, events), clocks, now),
                 outstanding,
                 reveals,
                 audit.about(subject(tipId)),
@@ -159,6 +164,13 @@ public class Register {
                 scope.canDecideFor(tip.provinceCode(), tip.communeCode()),
                 mayReveal(scope, tip),
                 nextLimit);
+    }
+
+    static boolean extensionRequestSettled(DocketRow docket, List<EventRow> events) {
+        return docket.resolutionDueAt() != null
+                && events.stream()
+                        .anyMatch(e -> DocketEventType.SETTLE_EXTENSION_REQUEST.contains(e.type())
+                                && docket.resolutionDueAt().equals(e.dueBefore()));
     }
 
     /** Opening a report, its photo or a printout page: recorded in the audit log (the chain of custody). */
@@ -354,6 +366,67 @@ public class Register {
                         null,
                         null),
                 now);
+        audited(actor, tipId, type.name());
+    }
+
+    /**
+     * The written request for the Procuracy's extension went out (CPC Art. 147(2): at least 5 days before the
+     * deadline). The extension-request clock of the current deadline stops; the deadline itself runs until the
+     * Procuracy decides (recorded with {@link #extend}).
+     */
+    public void extensionRequested(Actor actor, long tipId, String toProcuracy, @Nullable LocalDate date) {
+        TipRow tip = visible(actor.scope(), tipId);
+        requireDecider(actor, tip);
+        DocketRow docket = docket(tipId);
+        if (!docket.state().canExtend() || docket.resolutionDueAt() == null || docket.extensionCount() != 1) {
+            throw refused("register.error.no-extension-request", docket);
+        }
+        settleExtensionRequest(
+                actor,
+                docket,
+                DocketEventType.EXTENSION_REQUESTED,
+                decisionDate(date, clock.instant()),
+                required(toProcuracy, "register.error.procuracy-required"),
+                null);
+    }
+
+    /** The chief decides the current deadline is enough: no warning or escalation for an extension request. */
+    public void extensionNotNeeded(Actor actor, long tipId, @Nullable String reason) {
+        TipRow tip = visible(actor.scope(), tipId);
+        requireDecider(actor, tip);
+        DocketRow docket = docket(tipId);
+        if (!docket.state().canExtend() || docket.resolutionDueAt() == null || docket.extensionCount() >= 2) {
+            throw refused("register.error.no-more-extensions", docket);
+        }
+        settleExtensionRequest(actor, docket, DocketEventType.EXTENSION_NOT_NEEDED, null, null, clean(reason));
+    }
+
+    private void settleExtensionRequest(
+            Actor actor,
+            DocketRow docket,
+            DocketEventType type,
+            @Nullable LocalDate date,
+            @Nullable String decidedBy,
+            @Nullable String detail) {
+        long tipId = docket.tipId();
+        if (extensionRequestSettled(docket, store.events(tipId))) {
+            throw refused("register.error.extension-request-settled", docket);
+        }
+        store.addEvent(
+                tipId,
+                new NewEvent(
+                        type,
+                        actor.officerId(),
+                        date,
+                        decidedBy,
+                        detail,
+                        null,
+                        null,
+                        docket.resolutionDueAt(),
+                        null,
+                        null,
+                        null),
+                clock.instant());
         audited(actor, tipId, type.name());
     }
 

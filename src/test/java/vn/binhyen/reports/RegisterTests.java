@@ -40,6 +40,9 @@ class RegisterTests {
     @Autowired
     Directory directory;
 
+    @Autowired
+    LegalClocks clocks;
+
     TestCommune commune;
     Actor chief;
     Actor officerA;
@@ -164,7 +167,6 @@ class RegisterTests {
         register.classify(officerA, id, ReportKind.DENUNCIATION, null);
         register.startResolution(chief, id);
         var docket = register.details(chief.scope(), id).docket();
-        LegalClocks clocks = new LegalClocks(vn.binhyen.reports.internal.RegisterRules.defaults());
         assertThat(docket.resolutionDueAt()).isEqualTo(clocks.resolutionDue(docket.receivedAt()));
 
         register.extend(chief, id, null, null, "Phải xác minh nhiều nơi", null);

@@ -196,13 +196,10 @@ class PortalController {
             @RequestParam(defaultValue = "") String body,
             HttpSession session,
             RedirectAttributes redirect) {
-        String secret = openedTips(session).get(code);
-        if (secret == null) {
-            return "redirect:/tra-cuu";
-        }
-        intake.addResidentMessage(code, secret, body);
-        redirect.addFlashAttribute("sent", true);
-        return "redirect:/tra-cuu/" + code;
+        return withOpenedTip(code, session, secret -> {
+            intake.addResidentMessage(code, secret, body);
+            redirect.addFlashAttribute("sent", true);
+        });
     }
 
     /** The reporter asks for protection (CPC Art. 484) with the code and secret they opened the page with. */
@@ -212,12 +209,19 @@ class PortalController {
             @RequestParam(defaultValue = "") String note,
             HttpSession session,
             RedirectAttributes redirect) {
+        return withOpenedTip(code, session, secret -> {
+            intake.requestProtection(code, secret, note);
+            redirect.addFlashAttribute("protectionSent", true);
+        });
+    }
+
+    /** A resident's act on a tip they opened in this session with its secret; otherwise back to the look-up form. */
+    private static String withOpenedTip(String code, HttpSession session, java.util.function.Consumer<String> act) {
         String secret = openedTips(session).get(code);
         if (secret == null) {
             return "redirect:/tra-cuu";
         }
-        intake.requestProtection(code, secret, note);
-        redirect.addFlashAttribute("protectionSent", true);
+        act.accept(secret);
         return "redirect:/tra-cuu/" + code;
     }
 

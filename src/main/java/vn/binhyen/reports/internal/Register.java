@@ -202,22 +202,8 @@ public class Register {
         Instant transferDue = next == DocketState.AWAITING_TRANSFER
                 ? clocks.transferDue(docket.receivedAt(), docket.remote())
                 : docket.transferDueAt();
-        var after = new DocketRow(
-                tipId,
-                kind,
-                why,
-                next,
-                docket.urgent(),
-                docket.remote(),
-                docket.receivedAt(),
-                transferDue,
-                next == DocketState.UNDER_RESOLUTION ? docket.resolutionDueAt() : null,
-                docket.extensionCount(),
-                docket.immediateReportDueAt(),
-                docket.immediatelyReportedAt(),
-                docket.protectionRequestedAt(),
-                docket.closedAt(),
-                docket.version());
+        var after = docket.classified(
+                kind, why, next, transferDue, next == DocketState.UNDER_RESOLUTION ? docket.resolutionDueAt() : null);
         save(docket, after, now);
         DocketEventType type = docket.kind() == null ? DocketEventType.CLASSIFIED : DocketEventType.RECLASSIFIED;
         store.addEvent(
@@ -238,7 +224,7 @@ public class Register {
             throw refused("register.error.not-allowed", docket);
         }
         Instant now = clock.instant();
-        save(docket, withReported(docket, now), now);
+        save(docket, docket.reportedImmediately(now), now);
         store.addEvent(tipId, NewEvent.of(DocketEventType.IMMEDIATE_REPORT, actor.officerId(), clean(how)), now);
         audited(actor, tipId, "IMMEDIATE_REPORT");
     }
@@ -297,7 +283,7 @@ public class Register {
         }
         Instant now = clock.instant();
         Instant due = clocks.resolutionDue(docket.receivedAt());
-        save(docket, withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount()), now);
+        save(docket, docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount()), now);
         store.addEvent(
                 tipId,
                 new NewEvent(
@@ -349,7 +335,7 @@ public class Register {
             throw new TipWorkflowException("register.error.procuracy-required", "Procuracy extension needs its name");
         }
         Instant now = clock.instant();
-        save(docket, withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount() + 1), now);
+        save(docket, docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount() + 1), now);
         DocketEventType type = byProcuracy ? DocketEventType.EXTENDED_BY_PROCURACY : DocketEventType.EXTENDED;
         store.addEvent(
                 tipId,
@@ -445,7 +431,7 @@ public class Register {
                 DocketEventType.SUSPENDED,
                 required(ground, "register.error.reason-required"),
                 date,
-                withResolution(docket, DocketState.SUSPENDED, docket.resolutionDueAt(), docket.extensionCount()));
+                docket.resolution(DocketState.SUSPENDED, docket.resolutionDueAt(), docket.extensionCount()));
     }
 
     /** Resumes after a suspension (or the Procuracy annulled it): 1 more month from the decision. */
@@ -469,7 +455,7 @@ public class Register {
                 DocketEventType.RESUMED,
                 clean(detail),
                 date,
-                withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount()));
+                docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount()));
     }
 
     /** The decision that closes resolution: initiate a criminal case, or not. */
@@ -577,7 +563,7 @@ public class Register {
         DocketRow docket = docket(tipId);
         Instant now = clock.instant();
         if (docket.protectionRequestedAt() == null) {
-            save(docket, withProtection(docket, now), now);
+            save(docket, docket.protectionRequested(now), now);
         }
         store.addEvent(tipId, NewEvent.of(DocketEventType.PROTECTION_REQUESTED, officerId, note), now);
     }
@@ -764,63 +750,6 @@ public class Register {
                 .filter(e -> !corrected.contains(e.id()))
                 .reduce((a, b) -> b)
                 .orElseThrow(TipNotFoundException::new);
-    }
-
-    private static DocketRow withResolution(DocketRow d, DocketState state, @Nullable Instant due, int extensions) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                state,
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                due,
-                extensions,
-                d.immediateReportDueAt(),
-                d.immediatelyReportedAt(),
-                d.protectionRequestedAt(),
-                d.closedAt(),
-                d.version());
-    }
-
-    private static DocketRow withReported(DocketRow d, Instant at) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                d.state(),
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                d.resolutionDueAt(),
-                d.extensionCount(),
-                d.immediateReportDueAt(),
-                at,
-                d.protectionRequestedAt(),
-                d.closedAt(),
-                d.version());
-    }
-
-    private static DocketRow withProtection(DocketRow d, Instant at) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                d.state(),
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                d.resolutionDueAt(),
-                d.extensionCount(),
-                d.immediateReportDueAt(),
-                d.immediatelyReportedAt(),
-                at,
-                d.closedAt(),
-                d.version());
     }
 
     private static String required(@Nullable String text, String messageKey) {

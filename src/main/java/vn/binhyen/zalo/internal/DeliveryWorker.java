@@ -140,7 +140,7 @@ public class DeliveryWorker {
         for (var entry : byOa.entrySet()) {
             String oaId = entry.getKey();
             List<Delivery> deliveries = entry.getValue();
-            var account = accounts.find(oaId).orElse(null);
+            var account = accounts.binding(oaId).orElse(null);
             if (account == null) {
                 deliveries.forEach(d -> fail(d, null, "zalo.reply.failed.not-connected"));
                 continue;

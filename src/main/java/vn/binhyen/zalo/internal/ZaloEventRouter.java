@@ -13,7 +13,7 @@ import vn.binhyen.conversations.InboundMessage;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.VillageSource;
-import vn.binhyen.zalo.internal.OfficialAccountStore.AccountRow;
+import vn.binhyen.zalo.internal.OfficialAccountStore.Binding;
 
 /**
  * What each Zalo event means for BinhYen. Called inside the processor's transaction, so everything an event causes
@@ -46,7 +46,7 @@ public class ZaloEventRouter {
 
     /** @return the outcome stored on the event: PROCESSED, DUPLICATE or IGNORED */
     public String route(long eventId, String oaId, String eventName, JsonNode event) {
-        AccountRow account = accounts.find(oaId).orElse(null);
+        Binding account = accounts.binding(oaId).orElse(null);
         if (account == null) {
             return "IGNORED";
         }
@@ -85,7 +85,7 @@ public class ZaloEventRouter {
     }
 
     private String inbound(
-            long eventId, AccountRow account, JsonNode event, Instant at, ThreadKind threadKind, String type) {
+            long eventId, Binding account, JsonNode event, Instant at, ThreadKind threadKind, String type) {
         String senderId = ZaloJson.text(event.path("sender").path("id"));
         String contact = threadKind == ThreadKind.GROUP
                 ? ZaloJson.text(event.path("recipient").path("id"))
@@ -121,7 +121,7 @@ public class ZaloEventRouter {
     }
 
     /** A follower tag naming one of the commune's villages is the follower's village. */
-    private String tagged(AccountRow account, JsonNode event) {
+    private String tagged(Binding account, JsonNode event) {
         String tag = ZaloJson.text(event.path("tag").path("name")).strip();
         if (tag.isEmpty()) {
             return "IGNORED";
@@ -143,7 +143,7 @@ public class ZaloEventRouter {
      * keeping it, so it becomes their contact card (sealed by conversations), and an address naming a village tells
      * where they live. Both shapes Zalo is documented with are read (nested {@code full_address} and flat fields).
      */
-    private String submittedInfo(AccountRow account, JsonNode event) {
+    private String submittedInfo(Binding account, JsonNode event) {
         String userId = ZaloJson.text(event.path("sender").path("id"));
         JsonNode info = event.path("info");
         if (userId.isEmpty() || !info.isObject()) {
@@ -176,7 +176,7 @@ public class ZaloEventRouter {
         return "PROCESSED";
     }
 
-    private void learnVillage(AccountRow account, String userId, long villageId, VillageSource source) {
+    private void learnVillage(Binding account, String userId, long villageId, VillageSource source) {
         followers.setVillage(account.oaId(), userId, villageId, source.name());
         conversations.learnVillage(ConversationChannel.ZALO, account.oaId(), userId, villageId, source);
     }

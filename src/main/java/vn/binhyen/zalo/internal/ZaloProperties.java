@@ -17,7 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshMargin access tokens are refreshed when they have less than this left (they live 25 hours)
  * @param requestsPerMinute the per-app budget for OA API calls, shared by all nodes (Zalo allows 4,000)
  * @param httpTimeout connect and read timeout for every call to Zalo
- * @param eventPollInterval how often stored webhook events are looked for
+ * @param webhookWriters how many writers store accepted webhook events, each a batch per commit
+ * @param webhookWriteTimeout how long a webhook request waits for its event's commit before answering 503 (Zalo
+ *     waits 2 seconds, then delivers again)
+ * @param eventPollInterval how often an idle event lane looks for stored webhook events
+ * @param eventLanes how many lanes handle stored events at the same time on one node (one resident's events always
+ *     go through the same lane, in order)
+ * @param eventBatch how many events a lane claims and handles in one transaction
  * @param deliveryPollInterval how often the delivery queue is looked at
  * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
  * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
@@ -36,7 +42,11 @@ public record ZaloProperties(
         @DefaultValue("PT3H") Duration refreshMargin,
         @DefaultValue("3600") int requestsPerMinute,
         @DefaultValue("PT10S") Duration httpTimeout,
+        @DefaultValue("2") int webhookWriters,
+        @DefaultValue("PT1.5S") Duration webhookWriteTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
+        @DefaultValue("4") int eventLanes,
+        @DefaultValue("50") int eventBatch,
         @DefaultValue("PT0.5S") Duration deliveryPollInterval,
 
         @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})

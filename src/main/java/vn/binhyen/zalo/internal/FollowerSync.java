@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.binhyen.conversations.ConversationChannel;
@@ -92,9 +91,7 @@ public class FollowerSync {
         FAILED
     }
 
-    @Scheduled(
-            fixedDelayString = "${binhyen.zalo.follower-sync-check-interval:PT1M}",
-            initialDelayString = "${binhyen.zalo.follower-sync-initial-delay:PT2M}")
+    /** Run by the {@link ZaloTimers} timer on one node at a time. */
     public void syncDue() {
         for (var account : accounts.all()) {
             if (!pollers.running()) {

@@ -27,6 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryPollInterval how often the delivery queue is looked at
  * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
  * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
+ * @param followerSyncCheckInterval how often the follower-sync timer looks for OAs whose sync is due
+ * @param followerSyncInitialDelay when the follower-sync timer first runs after it is registered
+ * @param refreshCheckInterval how often the token timer looks for access tokens about to expire
+ * @param refreshCheckInitialDelay when the token timer first runs after it is registered
  * @param deliveryWorkers how many batches one node sends at the same time
  * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
  * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
@@ -53,6 +57,10 @@ public record ZaloProperties(
         List<String> mediaHosts,
 
         @DefaultValue("PT6H") Duration followerSyncInterval,
+        @DefaultValue("PT1M") Duration followerSyncCheckInterval,
+        @DefaultValue("PT2M") Duration followerSyncInitialDelay,
+        @DefaultValue("PT5M") Duration refreshCheckInterval,
+        @DefaultValue("PT20S") Duration refreshCheckInitialDelay,
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,
         @DefaultValue("22:00-06:00") String promotionalQuietHours) {}

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +156,72 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
                         .with(principal)
                         .with(csrf()))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aPageWithMoreThanTenThousandFollowersIsReadToTheEndInPeriodsOfLastInteraction() {
+        // Zalo's list stops at offset 9,951: 10,120 followers, their last interactions spread over 40 days.
+        Instant now = Instant.now();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_120; i++) {
+            String user = world.newUser("Người theo dõi " + i).userId();
+            world.setFollowing(oa.oaId(), user, true);
+            world.interacted(oa.oaId(), user, now.minus(i % 40, ChronoUnit.DAYS));
+            ids.add(user);
+        }
+        String tagged = ids.getLast();
+        world.tag(oa.oaId(), tagged, "Thôn A");
+        // An earlier sync read all but the last 20 yesterday (their details are fresh, so only listed now), and
+        // recorded them before an unfollow-and-follow-again it never saw; and someone Zalo no longer lists.
+        Timestamp yesterday = Timestamp.from(now.minus(1, ChronoUnit.DAYS));
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, detail_synced_at)
+                        SELECT ?, u, FALSE, ?, ? FROM unnest(?::TEXT[]) AS u
+                        """)
+                .params(oa.oaId(), yesterday, yesterday, "{" + String.join(",", ids.subList(0, 10_100)) + "}")
+                .update();
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at)
+                        VALUES (?, '6199999999999999998', TRUE, ?)
+                        """).params(oa.oaId(), yesterday).update();
+
+        assertThat(followers.syncNow(oa.oaId())).isEqualTo("COMPLETE");
+
+        assertThat(followers.overview(oa.oaId()).following()).isEqualTo(10_120);
+        assertThat(jdbc.sql("SELECT last_total FROM zalo.follower_syncs WHERE oa_id = ?")
+                        .param(oa.oaId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(10_120);
+        assertThat(jdbc.sql("SELECT count(*) FROM zalo.followers WHERE oa_id = ? AND detail_synced_at > ?")
+                        .params(oa.oaId(), yesterday)
+                        .query(Integer.class)
+                        .single())
+                .as("details read only for the followers new to BinhYen")
+                .isEqualTo(20);
+        assertThat(jdbc.sql("SELECT village_id FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                        .params(oa.oaId(), tagged)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(commune.villageA());
+        assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                        .param(oa.oaId())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+
+        // A follower Zalo dates no interaction for is in none of the periods: the run is partial and marks nobody
+        // unfollowed on the strength of it.
+        world.setFollowing(oa.oaId(), world.newUser("Chưa từng nhắn").userId(), true);
+        jdbc.sql("UPDATE zalo.followers SET following = TRUE WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                .param(oa.oaId())
+                .update();
+        assertThat(followers.syncNow(oa.oaId())).isEqualTo("PARTIAL");
+        assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                        .param(oa.oaId())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test

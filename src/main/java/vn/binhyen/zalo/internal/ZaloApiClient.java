@@ -44,12 +44,19 @@ public class ZaloApiClient {
         return get("/v3.0/oa/user/detail", accessToken, data);
     }
 
-    public ZaloApiResult followers(String accessToken, int offset, int count) {
+    /**
+     * A page of the OA's followers; {@code period} ("YYYY_MM_DD:YYYY_MM_DD", or empty for all) narrows the list to
+     * followers whose last interaction falls in it, so lists longer than Zalo's offset limit can be read in parts.
+     */
+    public ZaloApiResult followers(String accessToken, int offset, int count, String period) {
         ObjectNode data = ZaloJson.MAPPER
                 .createObjectNode()
                 .put("offset", offset)
                 .put("count", count)
                 .put("is_follower", "true");
+        if (!period.isEmpty()) {
+            data.put("last_interaction_period", period);
+        }
         return get("/v3.0/oa/user/getlist", accessToken, data);
     }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryPollInterval how often the delivery queue is looked at
  * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
  * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
+ * @param followerDetailMaxAge how old a follower's details (tags) may get before a sync reads them again
  * @param followerSyncCheckInterval how often the follower-sync timer looks for OAs whose sync is due
  * @param followerSyncInitialDelay when the follower-sync timer first runs after it is registered
  * @param refreshCheckInterval how often the token timer looks for access tokens about to expire
@@ -57,6 +58,7 @@ public record ZaloProperties(
         List<String> mediaHosts,
 
         @DefaultValue("PT6H") Duration followerSyncInterval,
+        @DefaultValue("P7D") Duration followerDetailMaxAge,
         @DefaultValue("PT1M") Duration followerSyncCheckInterval,
         @DefaultValue("PT2M") Duration followerSyncInitialDelay,
         @DefaultValue("PT5M") Duration refreshCheckInterval,

@@ -3,11 +3,13 @@ package vn.binhyen.zalosim.web;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ import vn.binhyen.zalosim.internal.SimulatorOnly;
 @SimulatorOnly
 class SimOpenApiController {
 
+    private static final DateTimeFormatter PERIOD_DAY = DateTimeFormatter.ofPattern("uuuu_MM_dd");
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VietnamTime.ZONE);
 
@@ -117,6 +120,23 @@ class SimOpenApiController {
                 return error(-201, "offset or count is invalid!");
             }
             List<String> all = world.followersOf(oa.oaId());
+            String period = query.path("last_interaction_period").asString("");
+            if (!period.isEmpty()) {
+                LocalDate[] days = period(period);
+                if (days == null) {
+                    return error(-201, "last_interaction_period is invalid!");
+                }
+                all = all.stream()
+                        .filter(id -> {
+                            Instant last = world.lastInteraction(oa.oaId(), id);
+                            if (last == null) {
+                                return false;
+                            }
+                            LocalDate day = last.atZone(VietnamTime.ZONE).toLocalDate();
+                            return !day.isBefore(days[0]) && !day.isAfter(days[1]);
+                        })
+                        .toList();
+            }
             var users = all.stream()
                     .skip(offset)
                     .limit(count)
@@ -124,6 +144,41 @@ class SimOpenApiController {
                     .toList();
             return success(Map.of("total", all.size(), "count", users.size(), "offset", offset, "users", users));
         });
+    }
+
+    /**
+     * Zalo's {@code last_interaction_period}: TODAY, YESTERDAY, L7D, L30D or "YYYY_MM_DD:YYYY_MM_DD" (both days
+     * included, Vietnam time); null when it is none of these.
+     */
+    private LocalDate @Nullable [] period(String period) {
+        LocalDate today = clock.instant().atZone(VietnamTime.ZONE).toLocalDate();
+        switch (period) {
+            case "TODAY" -> {
+                return new LocalDate[] {today, today};
+            }
+            case "YESTERDAY" -> {
+                return new LocalDate[] {today.minusDays(1), today.minusDays(1)};
+            }
+            case "L7D" -> {
+                return new LocalDate[] {today.minusDays(6), today};
+            }
+            case "L30D" -> {
+                return new LocalDate[] {today.minusDays(29), today};
+            }
+            default -> {
+                String[] parts = period.split(":", -1);
+                if (parts.length != 2) {
+                    return null;
+                }
+                try {
+                    LocalDate from = LocalDate.parse(parts[0], PERIOD_DAY);
+                    LocalDate to = LocalDate.parse(parts[1], PERIOD_DAY);
+                    return from.isAfter(to) ? null : new LocalDate[] {from, to};
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
     }
 
     @GetMapping("/v3.0/oa/user/detail")

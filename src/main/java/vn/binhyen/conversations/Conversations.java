@@ -68,6 +68,23 @@ public class Conversations {
     }
 
     /**
+     * The page wrote to the resident (or the group) from outside BinhYen, e.g. the OA's admin in Zalo's own chat: the
+     * message goes into the thread as a police message, so officers see the whole conversation. A channel message id
+     * is stored once.
+     *
+     * @return whether it was added (false: already there)
+     */
+    @Transactional
+    public boolean recordEcho(InboundMessage message) {
+        long threadId = threads.openThread(
+                message,
+                message.threadKind() == ThreadKind.GROUP ? VillageSource.GROUP : VillageSource.TAG,
+                assignment.areaOfficerOf(message.communeCode(), message.villageId()),
+                clock.instant());
+        return threads.appendEcho(threadId, message, clock.instant()).isPresent();
+    }
+
+    /**
      * The channel learned a resident's village (a follower tag, the address they submitted). The thread, if there is
      * one, takes it and goes to the village's area officer, unless an officer already chose the village.
      *

@@ -129,6 +129,27 @@ public class DeliveryQueue {
                 .orElse(OptionalLong.empty());
     }
 
+    /** Whether BinhYen itself sent the message Zalo knows by this id (a reply, a group post, a bulletin, an alert). */
+    public boolean isOurSend(String oaId, String zaloMessageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM zalo.deliveries WHERE oa_id = ? AND zalo_message_id = ?)")
+                .params(oaId, zaloMessageId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether a message with this text to this recipient is still queued or on its way. */
+    public boolean isBeingSent(String oaId, String recipientId, String text) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM zalo.deliveries d
+                                         LEFT JOIN zalo.bulletin_texts t ON t.bulletin_ref = d.bulletin_ref
+                                        WHERE d.oa_id = ? AND d.recipient_id = ? AND d.status = 'PENDING'
+                                          AND COALESCE(d.text, t.text) = ?)
+                        """)
+                .params(oaId, recipientId, text)
+                .query(Boolean.class)
+                .single();
+    }
+
     public boolean hasUnsentFor(String oaId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM zalo.deliveries WHERE oa_id = ? AND status = 'PENDING')")
                 .param(oaId)

@@ -67,6 +67,9 @@ public class ZaloEventRouter {
             return inbound(
                     eventId, account, event, at, ThreadKind.RESIDENT, eventName.substring("user_send_".length()));
         }
+        if (eventName.startsWith("oa_send_")) {
+            return echo(account, eventName, event, at);
+        }
         if (eventName.equals("add_user_to_tag")) {
             return tagged(account, event);
         }
@@ -79,8 +82,7 @@ public class ZaloEventRouter {
         if (eventName.equals("user_seen_message")) {
             return receipt(oaId, event, ReplyState.SEEN);
         }
-        // OA echoes (our own sends or an admin typing in Zalo's OA chat), management events and anything Zalo adds
-        // later stay stored for the record and do nothing else.
+        // Management events and anything Zalo adds later stay stored for the record and do nothing else.
         return "IGNORED";
     }
 
@@ -118,6 +120,44 @@ public class ZaloEventRouter {
                         ? groups.villageOf(account.oaId(), contact)
                         : followers.villageOf(account.oaId(), senderId)));
         return appended ? "PROCESSED" : "DUPLICATE";
+    }
+
+    /**
+     * Zalo's echo of a message the page sent. BinhYen's own sends are in the thread already (found by Zalo's message
+     * id); anything else was written outside BinhYen (the OA's admin in Zalo's chat) and goes into the thread as a
+     * police message. An echo that overtakes the recording of our own send (same recipient and text still queued)
+     * waits and is looked at again.
+     */
+    private String echo(Binding account, String eventName, JsonNode event, Instant at) {
+        boolean group = eventName.startsWith("oa_send_group_");
+        String type = eventName.substring(group ? "oa_send_group_".length() : "oa_send_".length());
+        String contact = ZaloJson.text(event.path("recipient").path("id"));
+        JsonNode message = event.path("message");
+        String msgId = ZaloJson.text(message.path("msg_id"));
+        if (contact.isEmpty() || msgId.isEmpty() || deliveries.isOurSend(account.oaId(), msgId)) {
+            return "IGNORED";
+        }
+        ParsedMessage parsed = ParsedMessage.of(type, message);
+        if (deliveries.isBeingSent(account.oaId(), contact, parsed.text())) {
+            throw new RetryLaterException("echo of a send not recorded yet");
+        }
+        boolean added = conversations.recordEcho(new InboundMessage(
+                ConversationChannel.ZALO,
+                group ? ThreadKind.GROUP : ThreadKind.RESIDENT,
+                account.oaId(),
+                contact,
+                account.provinceCode(),
+                account.communeCode(),
+                msgId,
+                parsed.kind(),
+                parsed.text(),
+                parsed.url(),
+                parsed.latitude(),
+                parsed.longitude(),
+                null,
+                at,
+                group ? groups.villageOf(account.oaId(), contact) : followers.villageOf(account.oaId(), contact)));
+        return added ? "PROCESSED" : "DUPLICATE";
     }
 
     /** A follower tag naming one of the commune's villages is the follower's village. */

@@ -1,5 +1,7 @@
 package vn.binhyen.zalo.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,10 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +40,16 @@ public class WebhookEventWriter implements SmartLifecycle {
     private static final int COLUMNS = 6;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final int writers;
     private final Duration timeout;
     private volatile boolean running;
     private ExecutorService threads;
 
-    WebhookEventWriter(JdbcClient jdbc, ZaloProperties properties) {
+    WebhookEventWriter(JdbcClient jdbc, DataSource dataSource, ZaloProperties properties) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.writers = Math.max(1, properties.webhookWriters());
         this.timeout = properties.webhookWriteTimeout();
     }
@@ -62,7 +68,8 @@ public class WebhookEventWriter implements SmartLifecycle {
      */
     public boolean store(Row row) {
         if (!running) {
-            return insert(List.of(new Pending(row, new CompletableFuture<>()))).contains(key(row));
+            return insert(jdbc, List.of(new Pending(row, new CompletableFuture<>())))
+                    .contains(key(row));
         }
         var pending = new Pending(row, new CompletableFuture<>());
         queue.add(pending);
@@ -83,6 +90,11 @@ public class WebhookEventWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * While there is work, the writer keeps one connection of its own: taking one from the pool per batch would queue
+     * the intake behind everything else that waits for a connection (after a busy moment, dozens of event listeners),
+     * and requests would wait seconds for their 200. An idle writer gives its connection back.
+     */
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
@@ -92,26 +104,51 @@ public class WebhookEventWriter implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                try {
-                    Set<String> inserted = insert(batch);
-                    for (Pending p : batch) {
-                        p.stored().complete(inserted.remove(key(p.row())));
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(true);
+                    JdbcClient held = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+                    while (!batch.isEmpty()) {
+                        queue.drainTo(batch, MAX_BATCH - batch.size());
+                        write(held, batch);
+                        batch.clear();
+                        Pending next = queue.poll(20, TimeUnit.MILLISECONDS);
+                        if (next != null) {
+                            batch.add(next);
+                        }
                     }
-                } catch (RuntimeException e) {
-                    log.warn("Webhook events not stored ({} waiting requests fail): {}", batch.size(), e.toString());
-                    batch.forEach(p -> p.stored().completeExceptionally(e));
+                } catch (SQLException | RuntimeException e) {
+                    fail(batch, e);
                 }
-                batch.clear();
             } catch (InterruptedException e) {
+                fail(batch, e);
                 Thread.currentThread().interrupt();
                 return;
             }
         }
     }
 
+    private static void write(JdbcClient jdbc, List<Pending> batch) {
+        try {
+            Set<String> inserted = insert(jdbc, batch);
+            for (Pending p : batch) {
+                p.stored().complete(inserted.remove(key(p.row())));
+            }
+        } catch (RuntimeException e) {
+            fail(batch, e);
+            throw e;
+        }
+    }
+
+    private static void fail(List<Pending> batch, Exception e) {
+        if (!batch.isEmpty()) {
+            log.warn("Webhook events not stored ({} waiting requests fail): {}", batch.size(), e.toString());
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+            batch.clear();
+        }
+    }
+
     /** One statement for the whole batch; returns the keys of the rows that were new. */
-    private Set<String> insert(List<Pending> batch) {
+    private static Set<String> insert(JdbcClient jdbc, List<Pending> batch) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO zalo.webhook_events (oa_id, event_key, event_name, raw_body, num_retry, ordering_key)
                 VALUES\s""");

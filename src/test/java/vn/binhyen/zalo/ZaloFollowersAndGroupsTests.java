@@ -225,6 +225,44 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     }
 
     @Test
+    void aVillageAnOfficerSetsIsWrittenBackToZaloAsTheFollowersTagInPlaceOfTheOldOne() {
+        String user = world.newUser("Người dân đổi thôn").userId();
+        residents.follow(oa, user, true);
+        residents.tag(oa, user, "Thôn A");
+        residents.sendText(oa, user, "Cho tôi hỏi lịch tiếp dân");
+        eventually()
+                .until(() -> jdbc.sql("""
+                                        SELECT count(*) FROM zalo.followers
+                                         WHERE oa_id = ? AND user_id = ? AND 'Thôn A' = ANY(tags)
+                                        """)
+                                .params(oa.oaId(), user)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        long thread = eventually()
+                .until(
+                        () -> jdbc.sql("SELECT id FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
+                                .params(oa.oaId(), user)
+                                .query(Long.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        var staff = new AccessScope(
+                commune.officerA(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
+        console.setVillage(staff, thread, commune.villageB());
+
+        eventually()
+                .untilAsserted(() -> assertThat(world.tagsOf(oa.oaId(), user)).containsExactly("Thôn B"));
+        assertThat(jdbc.sql(
+                                "SELECT village_id, village_source, tags::TEXT FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                        .params(oa.oaId(), user)
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                        .single())
+                .isEqualTo(commune.villageB() + " OFFICER {\"Thôn B\"}");
+    }
+
+    @Test
     void thePhonePageIsWholeHoweverManyUsersTheSimulatorHas() throws Exception {
         for (int i = 0; i < 300; i++) {
             world.newUser("Người dùng đông " + i);

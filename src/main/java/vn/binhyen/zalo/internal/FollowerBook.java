@@ -92,6 +92,19 @@ public class FollowerBook {
                         """).params(oaId, userId, NEVER, tag, tag, tag).update();
     }
 
+    public List<String> tagsOf(String oaId, String userId) {
+        return jdbc.sql("SELECT unnest(tags) FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                .params(oaId, userId)
+                .query(String.class)
+                .list();
+    }
+
+    public void removeTag(String oaId, String userId, String tag) {
+        jdbc.sql("UPDATE zalo.followers SET tags = array_remove(tags, ?) WHERE oa_id = ? AND user_id = ?")
+                .params(tag, oaId, userId)
+                .update();
+    }
+
     /** What the follower sync read from Zalo: the user follows, and these are their tags now. */
     public void saveDetail(String oaId, String userId, List<String> tags, Instant now) {
         jdbc.sql("""

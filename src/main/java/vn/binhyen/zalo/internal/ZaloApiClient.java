@@ -39,6 +39,20 @@ public class ZaloApiClient {
         return post("/v3.0/oa/group/message", accessToken, body);
     }
 
+    /** Puts the follower under a tag ({@code tag_name} creates the tag when the OA has none of that name). */
+    public ZaloApiResult tagFollower(String accessToken, String userId, String tagName) {
+        ObjectNode body =
+                ZaloJson.MAPPER.createObjectNode().put("user_id", userId).put("tag_name", tagName);
+        return post("/v2.0/oa/tag/tagfollower", accessToken, body);
+    }
+
+    /** Takes the follower out of a tag. */
+    public ZaloApiResult untagFollower(String accessToken, String userId, String tagName) {
+        ObjectNode body =
+                ZaloJson.MAPPER.createObjectNode().put("user_id", userId).put("tag_name", tagName);
+        return post("/v2.0/oa/tag/rmfollowerfromtag", accessToken, body);
+    }
+
     public ZaloApiResult userDetail(String accessToken, String userId) {
         ObjectNode data = ZaloJson.MAPPER.createObjectNode().put("user_id", userId);
         return get("/v3.0/oa/user/detail", accessToken, data);

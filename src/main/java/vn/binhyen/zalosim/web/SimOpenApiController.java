@@ -181,6 +181,45 @@ class SimOpenApiController {
         }
     }
 
+    /** {@code tagfollower}: the follower goes under the tag, which is created when new. */
+    @PostMapping(path = "/v2.0/oa/tag/tagfollower", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> tagFollower(
+            @RequestHeader(name = "access_token", required = false) String token, @RequestBody JsonNode body) {
+        return tagging(token, body, true);
+    }
+
+    /** {@code rmfollowerfromtag}: the follower leaves the tag. */
+    @PostMapping(path = "/v2.0/oa/tag/rmfollowerfromtag", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> untagFollower(
+            @RequestHeader(name = "access_token", required = false) String token, @RequestBody JsonNode body) {
+        return tagging(token, body, false);
+    }
+
+    private ResponseEntity<Map<String, Object>> tagging(String token, JsonNode body, boolean add) {
+        return call(token, oa -> {
+            // Zalo's samples send user_id as a string; some clients send a bare number.
+            String userId = body.path("user_id").isNumber()
+                    ? body.path("user_id").asString()
+                    : body.path("user_id").asString("");
+            String tag = body.path("tag_name").asString("").strip();
+            if (userId.isEmpty() || !world.knows(userId)) {
+                return error(-201, "user_id is invalid!");
+            }
+            if (tag.isEmpty() || tag.length() > 100) {
+                return error(-201, "tag_name is invalid!");
+            }
+            if (!world.follows(oa.oaId(), userId)) {
+                return error(-213, "User has not followed OA");
+            }
+            if (add) {
+                world.tag(oa.oaId(), userId, tag);
+            } else {
+                world.untag(oa.oaId(), userId, tag);
+            }
+            return success(Map.of());
+        });
+    }
+
     @GetMapping("/v3.0/oa/user/detail")
     ResponseEntity<Map<String, Object>> userDetail(
             @RequestHeader(name = "access_token", required = false) String token,

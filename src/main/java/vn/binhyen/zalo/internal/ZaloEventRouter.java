@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.binhyen.conversations.ContactCard;
 import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.InboundMessage;
+import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.VillageSource;
@@ -28,6 +30,8 @@ public class ZaloEventRouter {
     private final VillageMatcher villages;
     private final DeliveryQueue deliveries;
     private final Conversations conversations;
+    private final OfficerLinks officerLinks;
+    private final MessageSource messages;
 
     ZaloEventRouter(
             OfficialAccountStore accounts,
@@ -35,13 +39,17 @@ public class ZaloEventRouter {
             GroupBook groups,
             VillageMatcher villages,
             DeliveryQueue deliveries,
-            Conversations conversations) {
+            Conversations conversations,
+            OfficerLinks officerLinks,
+            MessageSource messages) {
         this.accounts = accounts;
         this.followers = followers;
         this.groups = groups;
         this.villages = villages;
         this.deliveries = deliveries;
         this.conversations = conversations;
+        this.officerLinks = officerLinks;
+        this.messages = messages;
     }
 
     /** @return the outcome stored on the event: PROCESSED, DUPLICATE or IGNORED */
@@ -100,6 +108,9 @@ public class ZaloEventRouter {
         ParsedMessage parsed = ParsedMessage.of(type, message);
         if (threadKind == ThreadKind.RESIDENT) {
             followers.noteInteraction(account.oaId(), senderId, at);
+            if (parsed.kind() == MessageKind.TEXT && linkedOfficer(account, senderId, msgId, parsed.text())) {
+                return "PROCESSED";
+            }
         }
         boolean appended = conversations.recordInbound(new InboundMessage(
                 ConversationChannel.ZALO,
@@ -158,6 +169,22 @@ public class ZaloEventRouter {
                 at,
                 group ? groups.villageOf(account.oaId(), contact) : followers.villageOf(account.oaId(), contact)));
         return added ? "PROCESSED" : "DUPLICATE";
+    }
+
+    /**
+     * An officer sent their link code from their own Zalo: that account now receives their urgent alerts, and is told
+     * so. The code is not a resident's message and opens no thread.
+     */
+    private boolean linkedOfficer(Binding account, String userId, String msgId, String text) {
+        var officer = officerLinks.linkByCode(account.oaId(), account.communeCode(), userId, text);
+        officer.ifPresent(id -> deliveries.enqueue(
+                "officer-link:" + id + ":" + msgId,
+                account.oaId(),
+                DeliveryQueue.Target.USER,
+                userId,
+                messages.getMessage("zalo.link.done", null, java.util.Locale.forLanguageTag("vi")),
+                null));
+        return officer.isPresent();
     }
 
     /** A follower tag naming one of the commune's villages is the follower's village. */

@@ -17,6 +17,7 @@ import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.zalo.ZaloChannelException;
 import vn.binhyen.zalo.ZaloCommunityGroups;
 import vn.binhyen.zalo.ZaloFollowers;
+import vn.binhyen.zalo.ZaloOfficerLinks;
 import vn.binhyen.zalo.internal.ZaloUnreachableException;
 
 /**
@@ -29,11 +30,14 @@ class ZaloPagesController {
     private final ZaloFollowers followers;
     private final ZaloCommunityGroups groups;
     private final Accounts accounts;
+    private final ZaloOfficerLinks officerLinks;
 
-    ZaloPagesController(ZaloFollowers followers, ZaloCommunityGroups groups, Accounts accounts) {
+    ZaloPagesController(
+            ZaloFollowers followers, ZaloCommunityGroups groups, Accounts accounts, ZaloOfficerLinks officerLinks) {
         this.followers = followers;
         this.groups = groups;
         this.accounts = accounts;
+        this.officerLinks = officerLinks;
     }
 
     @GetMapping("/admin/zalo/{oaId}/followers")
@@ -71,6 +75,24 @@ class ZaloPagesController {
         groups.link(oaId, groupId, communityGroupId);
         redirect.addFlashAttribute("linked", true);
         return "redirect:/admin/zalo/" + oaId + "/groups";
+    }
+
+    @GetMapping("/console/zalo/link")
+    String officerLink(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
+        model.addAttribute("link", officerLinks.linkOf(officer.officerId()).orElse(null));
+        return "zalo/officer-link";
+    }
+
+    @PostMapping("/console/zalo/link/code")
+    String officerLinkCode(@AuthenticationPrincipal SignedInOfficer officer, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("code", officerLinks.newCode(officer.officerId()));
+        return "redirect:/console/zalo/link";
+    }
+
+    @PostMapping("/console/zalo/link/remove")
+    String officerUnlink(@AuthenticationPrincipal SignedInOfficer officer) {
+        officerLinks.unlink(officer.officerId());
+        return "redirect:/console/zalo/link";
     }
 
     @GetMapping("/console/zalo/groups")

@@ -277,7 +277,7 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     }
 
     @Test
-    void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() {
+    void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() throws Exception {
         var simGroup = world.openGroup(oa.oaId(), "Nhóm an ninh Thôn A " + commune.code());
         long communityGroup =
                 jdbc.sql("""
@@ -298,6 +298,26 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
                                 .query(Integer.class)
                                 .single()
                         == 1);
+        // One page for village groups: the registry, whose Zalo column the channel fills in (htmx, out of band).
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        var signedInA = user(Fixtures.signedIn(directory, "ksv" + commune.code(), commune.officerA()));
+        mvc.perform(get("/console/zalo/groups").with(signedInA))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/groups"));
+        mvc.perform(get("/console/groups").with(signedInA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"zalo-" + communityGroup + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/console/zalo/groups/cells")));
+        mvc.perform(get("/console/zalo/groups/cells").with(signedInA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"zalo-" + communityGroup + "\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "/console/zalo/groups/" + oa.oaId() + "/" + simGroup.groupId() + "/open")));
+
         long thread = groups.openThread(officerA(), oa.oaId(), simGroup.groupId());
         assertThat(jdbc.sql("SELECT assigned_officer_id FROM conversations.threads WHERE id = ?")
                         .param(thread)

@@ -95,10 +95,16 @@ class ZaloPagesController {
         return "redirect:/console/zalo/link";
     }
 
+    /** One page for village groups: the registry at /console/groups, where the Zalo column comes from here. */
     @GetMapping("/console/zalo/groups")
-    String linkedGroups(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
+    String linkedGroups() {
+        return "redirect:/console/groups";
+    }
+
+    @GetMapping("/console/zalo/groups/cells")
+    String linkedGroupCells(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
         model.addAttribute("groups", groups.linkedGroupsFor(accounts.scopeOf(officer)));
-        return "zalo/linked-groups";
+        return "zalo/linked-groups :: cells";
     }
 
     @PostMapping("/console/zalo/groups/{oaId}/{groupId}/open")

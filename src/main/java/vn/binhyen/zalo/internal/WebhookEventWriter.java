@@ -50,7 +50,7 @@ public class WebhookEventWriter implements SmartLifecycle {
     WebhookEventWriter(JdbcClient jdbc, DataSource dataSource, ZaloProperties properties) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.writers = Math.max(1, properties.webhookWriters());
+        this.writers = Math.max(0, properties.webhookWriters());
         this.timeout = properties.webhookWriteTimeout();
     }
 
@@ -67,6 +67,7 @@ public class WebhookEventWriter implements SmartLifecycle {
      * @throws EventNotStoredException when the database did not take it in time (the caller must not answer 200)
      */
     public boolean store(Row row) {
+        // Without writers (webhook-writers=0), or while stopping, each request stores its own row.
         if (!running) {
             return insert(jdbc, List.of(new Pending(row, new CompletableFuture<>())))
                     .contains(key(row));
@@ -176,7 +177,7 @@ public class WebhookEventWriter implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running) {
+        if (running || writers == 0) {
             return;
         }
         running = true;

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshMargin access tokens are refreshed when they have less than this left (they live 25 hours)
  * @param requestsPerMinute the per-app budget for OA API calls, shared by all nodes (Zalo allows 4,000)
  * @param httpTimeout connect and read timeout for every call to Zalo
- * @param webhookWriters how many writers store accepted webhook events, each a batch per commit
+ * @param webhookWriters how many writers store accepted webhook events, each a batch per commit (0: each request
+ *     inserts its own row)
  * @param webhookWriteTimeout how long a webhook request waits for its event's commit before answering 503 (Zalo
  *     waits 2 seconds, then delivers again)
  * @param eventPollInterval how often an idle event lane looks for stored webhook events

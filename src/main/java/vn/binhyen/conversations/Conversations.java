@@ -42,11 +42,7 @@ public class Conversations {
      */
     @Transactional
     public boolean recordInbound(InboundMessage message) {
-        long threadId = threads.openThread(
-                message,
-                message.threadKind() == ThreadKind.GROUP ? VillageSource.GROUP : VillageSource.TAG,
-                assignment.areaOfficerOf(message.communeCode(), message.villageId()),
-                clock.instant());
+        long threadId = openThread(message);
         var messageId = threads.appendInbound(threadId, message, clock.instant());
         if (messageId.isEmpty()) {
             return false;
@@ -76,12 +72,17 @@ public class Conversations {
      */
     @Transactional
     public boolean recordEcho(InboundMessage message) {
-        long threadId = threads.openThread(
+        long threadId = openThread(message);
+        return threads.appendEcho(threadId, message, clock.instant()).isPresent();
+    }
+
+    /** The thread with the message's contact, opened on first contact and then assigned by village. */
+    private long openThread(InboundMessage message) {
+        return threads.openThread(
                 message,
                 message.threadKind() == ThreadKind.GROUP ? VillageSource.GROUP : VillageSource.TAG,
                 assignment.areaOfficerOf(message.communeCode(), message.villageId()),
                 clock.instant());
-        return threads.appendEcho(threadId, message, clock.instant()).isPresent();
     }
 
     /**

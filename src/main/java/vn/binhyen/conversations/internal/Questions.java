@@ -196,6 +196,12 @@ public class Questions {
                 .orElseThrow(() -> new ReplyRejectedException("conversations.suggestion.gone", "Entry withdrawn"));
     }
 
+    /** The page answered in Zalo's own chat, outside BinhYen: the waiting question is answered, by no known officer. */
+    @Transactional
+    public void answeredOutside(long threadId, long messageId) {
+        questions.answer(threadId, OFFICER, null, messageId, null, clock.instant());
+    }
+
     /** The knowledge base's suggestions for the question waiting in the thread; empty when none waits. */
     @Transactional(readOnly = true)
     public List<SuggestedAnswer> suggestionsFor(long threadId) {

@@ -66,7 +66,7 @@ public class Units {
             case VILLAGE ->
                 VILLAGE.matcher(key).matches()
                         ? jdbc.sql("""
-                                        SELECT v.id, v.name, v.commune_code, c.province_code, v.population
+                                        SELECT v.id, v.name, v.commune_code, c.province_code, v.population::bigint AS population
                                           FROM directory.villages v
                                           JOIN directory.administrative_units c ON c.code = v.commune_code
                                          WHERE v.id = ?
@@ -88,7 +88,7 @@ public class Units {
                         .list();
             case COMMUNE ->
                 jdbc.sql("""
-                                SELECT v.id, v.name, v.commune_code, c.province_code, v.population
+                                SELECT v.id, v.name, v.commune_code, c.province_code, v.population::bigint AS population
                                   FROM directory.villages v
                                   JOIN directory.administrative_units c ON c.code = v.commune_code
                                  WHERE v.commune_code = ? ORDER BY v.name

@@ -85,7 +85,13 @@
           style: (f) =>
             f.properties.kind === "outline"
               ? { color: "#555", weight: 2, fill: false }
-              : { color: "#1f4e8c", weight: 1, fillColor: colour(f.properties.value, max), fillOpacity: 0.8 },
+              : {
+                  color: "#1f4e8c",
+                  weight: 1,
+                  fillColor: colour(f.properties.value, max),
+                  fillOpacity: 0.8,
+                  className: "commune-area commune-" + f.properties.code,
+                },
           pointToLayer: (f, latlng) =>
             L.circleMarker(latlng, {
               radius: 14,
@@ -93,7 +99,7 @@
               weight: 1,
               fillColor: colour(f.properties.value, max),
               fillOpacity: 0.9,
-              className: "commune-point",
+              className: "commune-point commune-" + f.properties.code,
             }),
           onEachFeature: (f, l) => {
             if (f.properties.kind !== "commune") return;

@@ -89,6 +89,9 @@ class InsightsTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    vn.binhyen.insights.internal.ReportArchive archive;
+
     TestCommune commune;
     TestCommune other;
 
@@ -392,5 +395,61 @@ class InsightsTests {
             }
             assertThat(villageTips).as("tips with a village").isEqualTo(4);
         }
+    }
+
+    @Test
+    void theTransparencyPageIsOffUntilTheProvinceCommandTurnsItOnAndShowsOnlyProvinceFigures() {
+        activity(commune, 2);
+        awaitRollups();
+        String province = commune.provinceCode();
+        var command = provinceCommand(province);
+        jdbc.sql("DELETE FROM insights.public_pages WHERE province_code = ?")
+                .param(province)
+                .update();
+        assertThat(mvc.get().uri("/minh-bach/" + province)).hasStatus(404);
+        assertThat(
+                        mvc.post()
+                                .uri("/console/insights/province/" + province + "/public")
+                                .param("published", "true")
+                                .with(user(command))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatus3xxRedirection();
+        var page = mvc.get().uri("/minh-bach/" + province).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("Công khai số liệu", "Tin báo tiếp nhận");
+        assertThat(page)
+                .bodyText()
+                .as("no commune, village, officer or report on the public page")
+                .doesNotContain("Thử " + commune.code(), "Thôn A", "Tin báo thử số", "Trưởng " + commune.code());
+        assertThat(mvc.get().uri("/minh-bach/xx")).hasStatus(404);
+    }
+
+    @Test
+    void theMonthlyJobKeepsAReportForEachUnitInServiceThatOnlyItsLeadersCanDownload() {
+        activity(commune, 3);
+        awaitRollups();
+        YearMonth month = YearMonth.now(clock.withZone(VietnamTime.ZONE));
+        // The job (db-scheduler, 06:00 on the 1st) stores every unit's report as this call does for one unit.
+        assertThat(jdbc.sql("SELECT count(*) FROM shared.scheduled_tasks WHERE task_name = 'insights-monthly-reports'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        archive.store(units.find(Level.COMMUNE, commune.code()).orElseThrow(), month);
+        long id = jdbc.sql("SELECT id FROM insights.monthly_reports WHERE level = 'C' AND unit = ? AND month = ?")
+                .params(commune.code(), java.sql.Date.valueOf(month.atDay(1)))
+                .query(Long.class)
+                .single();
+        String url = "/console/insights/commune/" + commune.code() + "/archive/" + id + ".pdf";
+        assertThat(mvc.get().uri(url).with(user(chief(commune)))).hasStatusOk().hasContentType("application/pdf");
+        assertThat(mvc.get().uri("/console/insights/commune/" + commune.code()).with(user(chief(commune))))
+                .bodyText()
+                .contains("/archive/" + id + ".pdf");
+        assertThat(mvc.get().uri(url).with(user(chief(other)))).hasStatus(403);
+        // The id of this commune's report under another commune's address finds nothing.
+        assertThat(mvc.get()
+                        .uri("/console/insights/commune/" + other.code() + "/archive/" + id + ".pdf")
+                        .with(user(chief(other))))
+                .hasStatus(404);
     }
 }

@@ -74,20 +74,27 @@ public final class InsightsBench {
         line("communes in the directory: " + communes);
         seedVillages();
         // A bulk load as pg_restore does it: secondary indexes dropped, rows inserted, indexes built once at the end.
-        List<String> tipIndexes = dropIndexes("reports", "tips");
-        List<String> messageIndexes = dropIndexes("conversations", "messages");
+        // The definitions are kept in a table, so that a run stopped half-way and started again still restores them.
+        exec("CREATE TABLE IF NOT EXISTS bench_dropped_indexes (def text PRIMARY KEY)");
+        dropIndexes("reports", "tips");
+        dropIndexes("conversations", "messages");
         long madeTips = generateTips(tips, start, budgetMinutes);
         long madeMessages = generateMessages(messages, start, budgetMinutes);
         long indexStart = System.nanoTime();
         exec("SET maintenance_work_mem = '512MB'");
-        for (String index : tipIndexes) {
+        List<String> indexes = new ArrayList<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT def FROM bench_dropped_indexes ORDER BY def")) {
+            while (rs.next()) {
+                indexes.add(rs.getString(1));
+            }
+        }
+        for (String index : indexes) {
             exec(index);
         }
-        for (String index : messageIndexes) {
-            exec(index);
-        }
-        line(String.format("indexes rebuilt after the load (%d on tips, %d on messages): %.0f s",
-                tipIndexes.size(), messageIndexes.size(), secondsSince(indexStart)));
+        exec("DROP TABLE bench_dropped_indexes");
+        line(String.format("indexes of tips and messages built after the load (%d): %.0f s",
+                indexes.size(), secondsSince(indexStart)));
         double generateSeconds = secondsSince(start);
         line(String.format(
                 "generated %,d tips and %,d messages in %.0f s (asked for %,d and %,d; budget %.0f min)",
@@ -185,6 +192,11 @@ public final class InsightsBench {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     definitions.add(rs.getString(2));
+                    try (PreparedStatement keep =
+                            db.prepareStatement("INSERT INTO bench_dropped_indexes VALUES (?) ON CONFLICT DO NOTHING")) {
+                        keep.setString(1, rs.getString(2));
+                        keep.executeUpdate();
+                    }
                     exec("DROP INDEX " + schema + "." + rs.getString(1));
                 }
             }

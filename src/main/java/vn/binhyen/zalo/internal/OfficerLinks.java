@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.binhyen.directory.Directory;
@@ -40,16 +41,20 @@ public class OfficerLinks {
     /** A fresh code for the officer; an earlier one stops working. */
     public Code newCode(long officerId) {
         Instant expires = clock.instant().plus(CODE_LIFETIME);
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             String code = "BY-%06d".formatted(RANDOM.nextInt(1_000_000));
-            int stored = jdbc.sql("""
-                            INSERT INTO zalo.officer_link_codes (code, officer_id, expires_at) VALUES (?, ?, ?)
-                            ON CONFLICT (officer_id) DO UPDATE SET code = EXCLUDED.code, expires_at = EXCLUDED.expires_at
-                            """)
-                    .params(code, officerId, Timestamp.from(expires))
-                    .update();
-            if (stored == 1 || attempt > 5) {
+            try {
+                jdbc.sql("""
+                                INSERT INTO zalo.officer_link_codes (code, officer_id, expires_at) VALUES (?, ?, ?)
+                                ON CONFLICT (officer_id) DO UPDATE
+                                   SET code = EXCLUDED.code, expires_at = EXCLUDED.expires_at
+                                """).params(code, officerId, Timestamp.from(expires)).update();
                 return new Code(code, expires);
+            } catch (DuplicateKeyException e) {
+                // Another officer holds this code right now: draw again.
+                if (attempt >= 5) {
+                    throw e;
+                }
             }
         }
     }

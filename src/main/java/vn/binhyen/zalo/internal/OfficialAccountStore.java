@@ -3,6 +3,7 @@ package vn.binhyen.zalo.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public class OfficialAccountStore {
      * copy at once; a change made on another node is seen within this time (and at once by the webhook, which reads
      * the keys again before refusing a signature).
      */
-    static final java.time.Duration BINDING_TTL = java.time.Duration.ofSeconds(60);
+    static final Duration BINDING_TTL = Duration.ofSeconds(60);
 
     private final JdbcClient jdbc;
     private final SecretBox box;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public class WebhookIntake {
     /** Zalo's clock and ours may disagree a little; an event from further in the future is not believed. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
-    private static final java.util.regex.Pattern OA_ID = java.util.regex.Pattern.compile("[0-9]{1,32}");
+    private static final Pattern OA_ID = Pattern.compile("[0-9]{1,32}");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 

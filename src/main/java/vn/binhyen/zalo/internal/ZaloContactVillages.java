@@ -1,7 +1,9 @@
 package vn.binhyen.zalo.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,7 +31,7 @@ class ZaloContactVillages {
     private final TokenKeeper tokens;
     private final ZaloApiClient api;
     private final ApiBudget budget;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ZaloContactVillages(
             FollowerBook followers,
@@ -38,7 +40,7 @@ class ZaloContactVillages {
             TokenKeeper tokens,
             ZaloApiClient api,
             ApiBudget budget,
-            java.time.Clock clock) {
+            Clock clock) {
         this.followers = followers;
         this.accounts = accounts;
         this.directory = directory;
@@ -90,8 +92,7 @@ class ZaloContactVillages {
     }
 
     /** One tag call within the app's budget; a token problem is refreshed once by the next attempt. */
-    private boolean call(
-            OfficialAccountStore.Binding account, String token, java.util.function.Supplier<ZaloApiResult> request) {
+    private boolean call(OfficialAccountStore.Binding account, String token, Supplier<ZaloApiResult> request) {
         if (!budget.tryAcquire(account.appId(), clock.instant())) {
             throw new ZaloUnreachableException("API budget spent for this minute; the tag is written on retry");
         }

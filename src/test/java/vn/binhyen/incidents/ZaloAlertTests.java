@@ -52,7 +52,7 @@ class ZaloAlertTests extends SimulatorTest {
                 .getFlashMap()
                 .get("code")
                 .toString();
-        var matcher = Pattern.compile("BY-[0-9]{6}").matcher(flash);
+        var matcher = Pattern.compile("BY-[2-9A-HJ-NP-Z]{8}").matcher(flash);
         assertThat(matcher.find()).isTrue();
         String officersZalo = resident("Cán bộ khu vực A");
         residents.sendText(oa, officersZalo, "by" + matcher.group().substring(3));

@@ -15,13 +15,17 @@ import vn.binhyen.directory.Directory;
 /**
  * Links an officer to their own Zalo account on the commune's page. The officer asks for a code in the console and
  * sends it, from their own Zalo, to the page; the message carries their user id as the page knows it. A code lives
- * 15 minutes, is used once, and links only an officer of the page's commune.
+ * 15 minutes, is used once, and links only an officer of the page's commune. Codes are 8 characters from 31 (about
+ * 10^12 possibilities, no 0/O or 1/I/L to misread): anyone may write to a page, and a guessed code would send an
+ * officer's urgent alerts to the guesser.
  */
 @Component
 public class OfficerLinks {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-    private static final Pattern CODE = Pattern.compile("(?i)\\s*(BY-?[0-9]{6})\\s*");
+    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int LENGTH = 8;
+    private static final Pattern CODE = Pattern.compile("(?i)\\s*BY-?([" + ALPHABET + "]{" + LENGTH + "})\\s*");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -42,7 +46,7 @@ public class OfficerLinks {
     public Code newCode(long officerId) {
         Instant expires = clock.instant().plus(CODE_LIFETIME);
         for (int attempt = 1; ; attempt++) {
-            String code = "BY-%06d".formatted(RANDOM.nextInt(1_000_000));
+            String code = "BY-" + randomCode();
             try {
                 jdbc.sql("""
                                 INSERT INTO zalo.officer_link_codes (code, officer_id, expires_at) VALUES (?, ?, ?)
@@ -70,7 +74,7 @@ public class OfficerLinks {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String code = "BY-" + matcher.group(1).replaceAll("[^0-9]", "");
+        String code = "BY-" + matcher.group(1).toUpperCase(java.util.Locale.ROOT);
         Optional<Long> officerId = jdbc.sql("""
                         DELETE FROM zalo.officer_link_codes WHERE code = ? AND expires_at > ? RETURNING officer_id
                         """)
@@ -95,6 +99,14 @@ public class OfficerLinks {
                 .params(officerId.get(), oaId, userId, Timestamp.from(clock.instant()))
                 .update();
         return officerId;
+    }
+
+    private static String randomCode() {
+        var code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
     }
 
     public Optional<Link> linkOf(long officerId) {

@@ -19,8 +19,8 @@ import vn.binhyen.support.IntegrationTest;
 import vn.binhyen.support.RegisterFixtures;
 
 /**
- * Who read what and who changed whose role: the inbox, a tip's page and a conversation thread are audited views; a role
- * change is an audited act with its reason, refused in Vietnamese when it does not fit.
+ * Who read what and who changed whose role: the inbox, the register, a tip's page and a conversation thread are
+ * audited views; a role change is an audited act with its reason, refused in Vietnamese when it does not fit.
  */
 @IntegrationTest
 class AuditedReadsAndRoleChangesTests {
@@ -72,11 +72,13 @@ class AuditedReadsAndRoleChangesTests {
                 .single();
 
         assertThat(mvc.get().uri("/console?q=đua xe").with(user(chief))).hasStatusOk();
+        assertThat(mvc.get().uri("/console/register").with(user(chief))).hasStatusOk();
         assertThat(mvc.get().uri("/console/tips/{id}", tip).with(user(chief))).hasStatusOk();
         assertThat(mvc.get().uri("/console/conversations/{id}", thread).with(user(chief)))
                 .hasStatusOk();
 
         assertThat(entries("inbox:" + commune.code())).containsExactly(commune.chiefLogin() + " VIEW page 0, search");
+        assertThat(entries("register:" + commune.code())).containsExactly(commune.chiefLogin() + " VIEW page 0");
         assertThat(entries("tip:" + tip)).contains(commune.chiefLogin() + " VIEW page");
         assertThat(entries("conversation:" + thread)).containsExactly(commune.chiefLogin() + " VIEW thread");
         assertThat(audit.verify().intact()).isTrue();

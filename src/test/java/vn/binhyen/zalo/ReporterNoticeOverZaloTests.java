@@ -172,6 +172,8 @@ class ReporterNoticeOverZaloTests extends ZaloIntegrationTest {
         String user = world.newUser("Người báo tin đã lâu").userId();
         long tipId = identifiedZaloTip(user);
         eventually().until(() -> zaloOutcomes(tipId).size() == 1);
+        // The receipt is queued inside the window; let it arrive before the window closes.
+        eventually().until(() -> fromPage(user).stream().anyMatch(t -> t.contains("vào sổ tiếp nhận số")));
         jdbc.sql("UPDATE zalo.followers SET last_interaction_at = now() - interval '8 days'"
                         + " WHERE oa_id = ? AND user_id = ?")
                 .params(oa.oaId(), user)

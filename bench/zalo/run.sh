@@ -55,7 +55,8 @@ stop_app() {
 trap stop_app EXIT
 
 echo "starting the app on port $http_port, PostgreSQL on $db_port ..."
-"$java" -jar "$jar" \
+# BENCH_JAVA_OPTS: JVM options for the app, e.g. -XX:StartFlightRecording=filename=target/bench-zalo/app.jfr
+"$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" \
   --server.port="$http_port" \
   --binhyen.db.port="$db_port" \
   --binhyen.db.data-directory="$run_dir/pg" \
@@ -63,6 +64,8 @@ echo "starting the app on port $http_port, PostgreSQL on $db_port ..."
   --binhyen.demo.enabled=true \
   --binhyen.zalo.requests-per-minute=100000000 \
   --binhyen.zalosim.requests-per-minute=100000000 \
+  --binhyen.zalo.delivery-workers="${BENCH_DELIVERY_WORKERS:-2}" \
+  --binhyen.zalo.delivery-batch="${BENCH_DELIVERY_BATCH:-32}" \
   --logging.level.vn.binhyen.security.zalo=ERROR \
   ${BENCH_APP_ARGS:-} \
   >"$run_dir/app.log" 2>&1 &
@@ -80,6 +83,7 @@ set +e
 "$java" -cp "target/bench-zalo/classes:$classpath" vn.binhyen.bench.zalo.ZaloBench \
   --base-url="http://localhost:$http_port" --db-port="$db_port" --master-key="$master_key" \
   --seconds="$seconds" --replies="$replies" --work="$run_dir/work" \
+  --delivery-concurrency="$(( ${BENCH_DELIVERY_WORKERS:-2} * ${BENCH_DELIVERY_BATCH:-32} ))" \
   --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
   --out="bench/zalo/results/zalo-$stamp.txt"
 status=$?

@@ -1,5 +1,6 @@
 package vn.binhyen.accounts;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -14,8 +15,10 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    Accounts(JdbcClient jdbc, Directory directory, PasswordEncoder passwords) {
+    Accounts(JdbcClient jdbc, Directory directory, PasswordEncoder passwords, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.directory = directory;
         this.passwords = passwords;
@@ -52,5 +55,43 @@ public class Accounts {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts.officer_logins)")
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * An administrator changes an officer's role, with a reason; the change and its audit entry commit together. The
+     * officer's new role applies from their next sign-in. A province role needs a province unit, a commune role a
+     * commune unit; nobody changes their own role.
+     */
+    @Transactional
+    public OfficerRole changeRole(SignedInOfficer admin, long officerId, OfficerRole role, String reason) {
+        if (admin.role() != OfficerRole.ADMINISTRATOR) {
+            throw new RoleChangeException("accounts.role.not-allowed", "Only administrators change roles");
+        }
+        if (admin.officerId() == officerId) {
+            throw new RoleChangeException("accounts.role.own", "Administrators do not change their own role");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new RoleChangeException("accounts.role.reason", "Role change needs a reason");
+        }
+        var officer = directory
+                .officer(officerId)
+                .orElseThrow(() -> new RoleChangeException("accounts.role.no-officer", "No such officer"));
+        boolean provinceUnit = officer.unitCode().length() <= 2;
+        boolean fits = switch (role) {
+            case PROVINCE_COMMAND -> provinceUnit;
+            case AREA_OFFICER, COMMUNE_STAFF, COMMUNE_CHIEF -> !provinceUnit;
+            case ADMINISTRATOR -> true;
+        };
+        if (!fits) {
+            throw new RoleChangeException("accounts.role.wrong-unit", "Role does not fit the unit", officer.unitName());
+        }
+        if (officer.role() == role) {
+            return role;
+        }
+        directory.changeRole(officerId, role);
+        events.publishEvent(
+                new OfficerRoleChanged(admin.getUsername(), admin.officerId(), officerId, officer.role(), role, why));
+        return role;
     }
 }

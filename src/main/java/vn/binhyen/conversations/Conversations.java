@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhyen.conversations.internal.Assignment;
 import vn.binhyen.conversations.internal.ContactCards;
+import vn.binhyen.conversations.internal.Questions;
 import vn.binhyen.conversations.internal.ThreadStore;
 
 /** The conversations API for channel adapters: hand in what residents wrote, report how replies fared. */
@@ -15,6 +16,7 @@ import vn.binhyen.conversations.internal.ThreadStore;
 public class Conversations {
 
     private final ThreadStore threads;
+    private final Questions questions;
     private final Assignment assignment;
     private final ContactCards cards;
     private final ApplicationEventPublisher events;
@@ -22,11 +24,13 @@ public class Conversations {
 
     Conversations(
             ThreadStore threads,
+            Questions questions,
             Assignment assignment,
             ContactCards cards,
             ApplicationEventPublisher events,
             Clock clock) {
         this.threads = threads;
+        this.questions = questions;
         this.assignment = assignment;
         this.cards = cards;
         this.events = events;
@@ -42,11 +46,7 @@ public class Conversations {
      */
     @Transactional
     public boolean recordInbound(InboundMessage message) {
-        long threadId = threads.openThread(
-                message,
-                message.threadKind() == ThreadKind.GROUP ? VillageSource.GROUP : VillageSource.TAG,
-                assignment.areaOfficerOf(message.communeCode(), message.villageId()),
-                clock.instant());
+        long threadId = openThread(message);
         var messageId = threads.appendInbound(threadId, message, clock.instant());
         if (messageId.isEmpty()) {
             return false;
@@ -65,6 +65,31 @@ public class Conversations {
                 message.latitude(),
                 message.longitude()));
         return true;
+    }
+
+    /**
+     * The page wrote to the resident (or the group) from outside BinhYen, e.g. the OA's admin in Zalo's own chat: the
+     * message goes into the thread as a police message, so officers see the whole conversation. A channel message id
+     * is stored once.
+     *
+     * @return whether it was added (false: already there)
+     */
+    @Transactional
+    public boolean recordEcho(InboundMessage message) {
+        long threadId = openThread(message);
+        var echo = threads.appendEcho(threadId, message, clock.instant());
+        // Answered in Zalo's own chat is answered: the resident's waiting question counts as answered by an officer.
+        echo.ifPresent(messageId -> questions.answeredOutside(threadId, messageId));
+        return echo.isPresent();
+    }
+
+    /** The thread with the message's contact, opened on first contact and then assigned by village. */
+    private long openThread(InboundMessage message) {
+        return threads.openThread(
+                message,
+                message.threadKind() == ThreadKind.GROUP ? VillageSource.GROUP : VillageSource.TAG,
+                assignment.areaOfficerOf(message.communeCode(), message.villageId()),
+                clock.instant());
     }
 
     /**
@@ -122,6 +147,12 @@ public class Conversations {
                 now,
                 villageId);
         return threads.openThread(opening, VillageSource.GROUP, assignment.areaOfficerOf(communeCode, villageId), now);
+    }
+
+    /** Whether anyone has written to the commune's pages yet. */
+    @Transactional(readOnly = true)
+    public boolean hasThreads(String communeCode) {
+        return threads.hasThreads(communeCode);
     }
 
     /**

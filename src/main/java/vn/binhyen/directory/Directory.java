@@ -87,6 +87,15 @@ public class Directory {
                 .list();
     }
 
+    /** Sets an officer's role; the caller (accounts) checks who may and records it. */
+    @Transactional
+    public boolean changeRole(long officerId, OfficerRole role) {
+        return jdbc.sql("UPDATE directory.officers SET role = ? WHERE id = ?")
+                        .params(role.name(), officerId)
+                        .update()
+                == 1;
+    }
+
     /** The villages an area officer covers. */
     public Set<Long> villagesCoveredBy(long officerId) {
         return Set.copyOf(jdbc.sql("SELECT village_id FROM directory.jurisdictions WHERE officer_id = ?")

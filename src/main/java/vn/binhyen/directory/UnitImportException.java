@@ -1,22 +1,11 @@
 package vn.binhyen.directory;
 
-/** The unit list cannot be imported; nothing was imported. The key and arguments make the Vietnamese message. */
-public class UnitImportException extends RuntimeException {
+import vn.binhyen.shared.LocalizedException;
 
-    private final String messageKey;
-    private final Object[] arguments;
+/** The unit list cannot be imported; nothing was imported. The key and arguments make the Vietnamese message. */
+public class UnitImportException extends LocalizedException {
 
     public UnitImportException(String messageKey, Object... arguments) {
-        super("Unit list not imported: " + messageKey);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(messageKey, "Unit list not imported: " + messageKey, arguments);
     }
 }

@@ -1,22 +1,11 @@
 package vn.binhyen.reports;
 
-/** A file that a tip cannot carry; the message key explains why, in Vietnamese. */
-public class AttachmentRejectedException extends RuntimeException {
+import vn.binhyen.shared.LocalizedException;
 
-    private final String messageKey;
-    private final Object[] arguments;
+/** A file that a tip cannot carry; the message key explains why, in Vietnamese. */
+public class AttachmentRejectedException extends LocalizedException {
 
     public AttachmentRejectedException(String messageKey, Object... arguments) {
-        super("Attachment rejected: " + messageKey);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(messageKey, "Attachment rejected: " + messageKey, arguments);
     }
 }

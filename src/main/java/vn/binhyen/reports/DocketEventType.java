@@ -19,7 +19,13 @@ public enum DocketEventType {
     PROCURACY_NOTIFIED,
     REPORTER_NOTIFIED,
     PROTECTION_REQUESTED,
-    ENTRY_CORRECTED;
+    ENTRY_CORRECTED,
+    /** The written request to the Procuracy for its extension was sent (due at least 5 days before the deadline). */
+    EXTENSION_REQUESTED,
+    /** The chief decided the current deadline needs no extension: the extension-request clock stops for it. */
+    EXTENSION_NOT_NEEDED,
+    /** What the Zalo channel did with a notice to the reporter (queued, outside Zalo's window, no page). */
+    NOTICE_ON_ZALO;
 
     /** Decisions the Procuracy must receive within the notice limit. */
     public static final Set<DocketEventType> NOTIFY_PROCURACY =
@@ -28,6 +34,10 @@ public enum DocketEventType {
     /** Results the reporter is told of, unless they chose anonymity. */
     public static final Set<DocketEventType> TELL_REPORTER =
             EnumSet.of(TRANSFERRED, INITIATED, NOT_INITIATED, SUSPENDED);
+
+    /** Either settles the extension-request clock of the deadline the event names in its {@code dueBefore}. */
+    public static final Set<DocketEventType> SETTLE_EXTENSION_REQUEST =
+            EnumSet.of(EXTENSION_REQUESTED, EXTENSION_NOT_NEEDED);
 
     public String labelKey() {
         return "register.event." + name();

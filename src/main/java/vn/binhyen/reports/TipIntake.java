@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,7 @@ public class TipIntake {
     private final Clock clock;
     private final RegisterBook register;
     private final vn.binhyen.reports.internal.Register protection;
+    private final MessageSource messages;
 
     TipIntake(
             TipStore tips,
@@ -50,7 +52,9 @@ public class TipIntake {
             TransactionTemplate transaction,
             Clock clock,
             RegisterBook register,
-            vn.binhyen.reports.internal.Register protection) {
+            vn.binhyen.reports.internal.Register protection,
+            MessageSource messages) {
+        this.messages = messages;
         this.register = register;
         this.protection = protection;
         this.tips = tips;
@@ -138,6 +142,21 @@ public class TipIntake {
                     tip.latitude(),
                     tip.longitude(),
                     tip.occurredAt()));
+            if (!tip.anonymous() && tip.channel() == TipChannel.ZALO) {
+                // The resident who identified themselves on Zalo gets the receipt on Zalo (the code, never the secret).
+                events.publishEvent(new ReporterNoticeRequested(
+                        id,
+                        commune.code(),
+                        "receipt:" + id,
+                        messages.getMessage(
+                                "register.notice.RECEIVED",
+                                new Object[] {
+                                    commune.policeUnitName() == null ? commune.fullName() : commune.policeUnitName(),
+                                    code,
+                                    registerLine[0]
+                                },
+                                java.util.Locale.forLanguageTag("vi"))));
+            }
             return id;
         });
         log.info(
@@ -172,7 +191,8 @@ public class TipIntake {
                 tip.status(),
                 tip.receivedAt(),
                 tip.anonymous(),
-                messages);
+                messages,
+                protection.protectionRequestedAt(tip.id()));
     }
 
     @Transactional
@@ -192,9 +212,14 @@ public class TipIntake {
     @Transactional
     public void requestProtection(String code, String secret, String note) {
         TipRow tip = verified(code, secret);
+        if (tip.anonymous()) {
+            // The police cannot protect someone they do not know; the note itself must not become a way to leave an
+            // identity in the docket's history, which every officer in scope reads.
+            throw new TipWorkflowException("tip.protection.anonymous", "Protection asked on an anonymous tip");
+        }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > 2000) {
-            throw new TipWorkflowException("tip.message.size", "Protection request empty or too long");
+            throw new TipWorkflowException("tip.protection.size", "Protection request empty or too long");
         }
         protection.recordProtectionRequest(tip.id(), null, text);
         log.info("Tip {}: the reporter asked for protection", tip.code());

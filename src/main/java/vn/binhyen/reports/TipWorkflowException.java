@@ -1,18 +1,15 @@
 package vn.binhyen.reports;
 
+import vn.binhyen.shared.LocalizedException;
+
 /**
  * A console action that the rules do not allow. The message key and arguments make a clear Vietnamese sentence for
  * the officer; the English message is for logs.
  */
-public class TipWorkflowException extends RuntimeException {
-
-    private final String messageKey;
-    private final Object[] arguments;
+public class TipWorkflowException extends LocalizedException {
 
     public TipWorkflowException(String messageKey, String logMessage, Object... arguments) {
-        super(logMessage);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
+        super(messageKey, logMessage, arguments);
     }
 
     public static TipWorkflowException illegalMove(TipStatus from, TipStatus to) {
@@ -21,13 +18,5 @@ public class TipWorkflowException extends RuntimeException {
                 "Cannot move a tip from " + from + " to " + to,
                 from.labelKey(),
                 to.labelKey());
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
     }
 }

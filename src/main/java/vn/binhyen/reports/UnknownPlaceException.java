@@ -1,13 +1,12 @@
 package vn.binhyen.reports;
 
-/** A tip names a commune or village that does not exist (or a village of another commune). */
-public class UnknownPlaceException extends RuntimeException {
+import vn.binhyen.shared.LocalizedException;
 
-    private final String messageKey;
+/** A tip names a commune or village that does not exist (or a village of another commune). */
+public class UnknownPlaceException extends LocalizedException {
 
     private UnknownPlaceException(String messageKey) {
-        super("Unknown place: " + messageKey);
-        this.messageKey = messageKey;
+        super(messageKey, "Unknown place: " + messageKey);
     }
 
     static UnknownPlaceException commune() {
@@ -16,9 +15,5 @@ public class UnknownPlaceException extends RuntimeException {
 
     static UnknownPlaceException village() {
         return new UnknownPlaceException("tip.village.unknown");
-    }
-
-    public String messageKey() {
-        return messageKey;
     }
 }

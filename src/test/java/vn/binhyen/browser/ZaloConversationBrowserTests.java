@@ -66,27 +66,42 @@ class ZaloConversationBrowserTests {
         return page;
     }
 
-    @Test
-    void aResidentsMessageOnThePhoneIsAnsweredFromTheConsoleAndTheAnswerReachesThePhone() {
-        var commune = Fixtures.commune(jdbc);
+    /** A resident of a new test commune, on the simulated phone, has written {@code text} to the commune's page. */
+    Page residentWrites(Fixtures.TestCommune commune, String name, String text) {
         var oa = simZalo.openAndBind(commune.code(), "Công an xã Thử " + commune.code());
         simZalo.connect(oa.oaId());
-        String resident = world.newUser("Chị Lan " + commune.code()).userId();
-        String base = "http://localhost:" + port;
-
+        String resident = world.newUser(name + " " + commune.code()).userId();
         Page phone = patient(browser.newPage(390, 844));
-        phone.navigate(base + "/sim/phone?user=" + resident + "&oa=" + oa.oaId());
-        phone.locator("#text").fill("Chào công an xã, tối qua có hai người lạ đi xe máy dò hỏi nhà ông Ba ở thôn A.");
+        phone.navigate(base() + "/sim/phone?user=" + resident + "&oa=" + oa.oaId());
+        phone.locator("#text").fill(text);
         phone.locator("form[action$='/sim/phone/text'] button[type=submit]").click();
-        assertThat(phone.locator("#messages li.resident")).containsText("dò hỏi nhà ông Ba");
-        Browser.screenshot(phone, "zalo-01-resident-writes");
+        assertThat(phone.locator("#messages li.resident")).containsText(text);
+        return phone;
+    }
 
+    /** The commune's chief signs in and opens the conversation inbox. */
+    Page chiefOpensInbox(Fixtures.TestCommune commune) {
         Page desk = patient(browser.newPage(1280, 900));
-        desk.navigate(base + "/console");
+        desk.navigate(base() + "/console");
         desk.locator("#username").fill(commune.chiefLogin());
         desk.locator("#password").fill(Fixtures.PASSWORD);
         desk.locator("button[type=submit]").click();
-        desk.navigate(base + "/console/conversations");
+        desk.navigate(base() + "/console/conversations");
+        return desk;
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void aResidentsMessageOnThePhoneIsAnsweredFromTheConsoleAndTheAnswerReachesThePhone() {
+        var commune = Fixtures.commune(jdbc);
+        Page phone = residentWrites(
+                commune, "Chị Lan", "Chào công an xã, tối qua có hai người lạ đi xe máy dò hỏi nhà ông Ba ở thôn A.");
+        Browser.screenshot(phone, "zalo-01-resident-writes");
+
+        Page desk = chiefOpensInbox(commune);
         // The message arrives through the signed webhook and the event processor; the inbox shows it when it is in.
         for (int i = 0; i < 50 && desk.locator("a.row-link").count() == 0; i++) {
             desk.waitForTimeout(300);
@@ -123,23 +138,9 @@ class ZaloConversationBrowserTests {
     @Test
     void aQuestionTypedWithoutDiacriticsIsAnsweredWithTheSuggestedProcedureInOneClick() {
         var commune = Fixtures.commune(jdbc);
-        var oa = simZalo.openAndBind(commune.code(), "Công an xã Hỏi " + commune.code());
-        simZalo.connect(oa.oaId());
-        String resident = world.newUser("Anh Tú " + commune.code()).userId();
-        String base = "http://localhost:" + port;
+        Page phone = residentWrites(commune, "Anh Tú", "lam lai cccd bi mat can gi");
 
-        Page phone = patient(browser.newPage(390, 844));
-        phone.navigate(base + "/sim/phone?user=" + resident + "&oa=" + oa.oaId());
-        phone.locator("#text").fill("lam lai cccd bi mat can gi");
-        phone.locator("form[action$='/sim/phone/text'] button[type=submit]").click();
-        assertThat(phone.locator("#messages li.resident")).containsText("lam lai cccd bi mat can gi");
-
-        Page desk = patient(browser.newPage(1280, 900));
-        desk.navigate(base + "/console");
-        desk.locator("#username").fill(commune.chiefLogin());
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
-        desk.navigate(base + "/console/conversations");
+        Page desk = chiefOpensInbox(commune);
         for (int i = 0; i < 50 && desk.locator("a.row-link").count() == 0; i++) {
             desk.waitForTimeout(300);
             desk.reload();

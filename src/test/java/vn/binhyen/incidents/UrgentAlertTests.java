@@ -50,7 +50,7 @@ class UrgentAlertTests extends SimulatorTest {
                         .param(incident)
                         .query(String.class)
                         .list())
-                .as("the zalo module cannot message an officer yet")
+                .as("no officer on duty linked a Zalo account")
                 .containsExactly("NOT_AVAILABLE");
 
         // A fourth message joins the incident and does not alert again.

@@ -2,6 +2,7 @@ package vn.binhyen.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ class PortalTipFormTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    vn.binhyen.directory.Directory directory;
 
     TestCommune commune;
 
@@ -171,6 +175,105 @@ class PortalTipFormTests {
                 .bodyText()
                 .contains("Có 15 xe, 30 người.");
         assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code())).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void reporterAsksForProtectionFromTheStatusPageAndTheChiefSeesItInTheRegister() {
+        var submitted = mvc.post()
+                .uri("/x/{c}/bao-tin", commune.code())
+                .param("category", "DRUGS")
+                .param("description", "Có người bán ma tuý ở quán nước đầu thôn")
+                .param("anonymous", "false")
+                .param("fullName", "Lê Thị Bảo Vệ")
+                .param("phone", "0987654321")
+                .param("consent", "true")
+                .with(csrf())
+                .exchange();
+        TipReceipt receipt = (TipReceipt) submitted.getMvcResult().getFlashMap().get("receipt");
+        var session = new MockHttpSession();
+        assertThat(mvc.post()
+                        .uri("/tra-cuu/{code}/bao-ve", receipt.code())
+                        .param("note", "Bị nhắn tin đe doạ")
+                        .session(session)
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .isEqualTo("/tra-cuu");
+        assertThat(mvc.post()
+                        .uri("/tra-cuu")
+                        .param("code", receipt.code())
+                        .param("secret", receipt.secret())
+                        .session(session)
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code()).session(session))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Đề nghị bảo vệ người tố giác");
+        assertThat(mvc.post()
+                        .uri("/tra-cuu/{code}/bao-ve", receipt.code())
+                        .param("note", "   ")
+                        .session(session)
+                        .with(csrf()))
+                .hasStatus(400)
+                .bodyText()
+                .contains("Đề nghị bảo vệ cần từ 1 đến 2.000 ký tự.");
+        assertThat(mvc.post()
+                        .uri("/tra-cuu/{code}/bao-ve", receipt.code())
+                        .param("note", "Bị nhắn tin đe doạ sau khi báo tin")
+                        .session(session)
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code()).session(session))
+                .bodyText()
+                .contains("Bạn đã đề nghị bảo vệ lúc");
+        long tipId = jdbc.sql("SELECT id FROM reports.tips WHERE code = ?")
+                .param(receipt.code())
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM reports.docket_events WHERE tip_id = ? AND type = 'PROTECTION_REQUESTED'")
+                        .param(tipId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(mvc.get()
+                        .uri("/console/register")
+                        .with(user(Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief()))))
+                .hasStatusOk()
+                .bodyText()
+                .contains(receipt.code())
+                .contains("Bảo vệ người tố giác");
+    }
+
+    @Test
+    void anonymousReportersAreToldTheyCannotBeProtected() {
+        var submitted = mvc.post()
+                .uri("/x/{c}/bao-tin", commune.code())
+                .param("category", "DRUGS")
+                .param("description", "Có người bán ma tuý ở quán nước đầu thôn")
+                .with(csrf())
+                .exchange();
+        TipReceipt receipt = (TipReceipt) submitted.getMvcResult().getFlashMap().get("receipt");
+        var session = new MockHttpSession();
+        mvc.post()
+                .uri("/tra-cuu")
+                .param("code", receipt.code())
+                .param("secret", receipt.secret())
+                .session(session)
+                .with(csrf())
+                .exchange();
+        assertThat(mvc.get().uri("/tra-cuu/{code}", receipt.code()).session(session))
+                .bodyText()
+                .doesNotContain("Gửi đề nghị bảo vệ");
+        assertThat(mvc.post()
+                        .uri("/tra-cuu/{code}/bao-ve", receipt.code())
+                        .param("note", "Bị đe doạ")
+                        .session(session)
+                        .with(csrf()))
+                .hasStatus(400)
+                .bodyText()
+                .contains("Tin báo ẩn danh: công an không biết bạn là ai");
     }
 
     @Test

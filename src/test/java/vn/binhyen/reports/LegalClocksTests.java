@@ -159,6 +159,7 @@ class LegalClocksTests {
                                 null,
                                 0),
                         java.util.List.of(),
+                        false,
                         clocks,
                         now)
                 .getFirst();
@@ -205,8 +206,78 @@ class LegalClocksTests {
                 d.transferWarning(),
                 d.resolutionWarning(),
                 d.provinceEscalation(),
-                d.watchInterval()));
+                d.watchInterval(),
+                d.dayOfRestMoves()));
         Instant received = Instant.parse("2026-05-10T03:15:00Z");
         assertThat(exact.resolutionDue(received)).isEqualTo(received.plus(Duration.ofDays(20)));
+    }
+
+    /** A calendar for the properties: weekends plus a few fixed holidays, among them a long Tết. */
+    private static final java.util.Set<LocalDate> HOLIDAYS = java.util.Set.of(
+            LocalDate.of(2026, 2, 16),
+            LocalDate.of(2026, 2, 17),
+            LocalDate.of(2026, 2, 18),
+            LocalDate.of(2026, 2, 19),
+            LocalDate.of(2026, 2, 20),
+            LocalDate.of(2026, 9, 1),
+            LocalDate.of(2026, 9, 2));
+
+    private static final LegalClocks.WorkingDays CALENDAR =
+            day -> LegalClocks.WorkingDays.WEEKDAYS.isWorkingDay(day) && !HOLIDAYS.contains(day);
+
+    private final LegalClocks withCalendar = new LegalClocks(RegisterRules.defaults(), CALENDAR);
+
+    @Property
+    void aDayLimitEndingOnADayOfRestEndsOnTheNextWorkingDayAndNoLater(@ForAll("instants") Instant received) {
+        LocalDate plain = vn(clocks.resolutionDue(received).minusNanos(1));
+        Instant due = withCalendar.resolutionDue(received);
+        LocalDate last = vn(due.minusNanos(1));
+        assertThat(midnightInVietnam(due)).isTrue();
+        assertThat(CALENDAR.isWorkingDay(last)).isTrue();
+        assertThat(last).isAfterOrEqualTo(plain);
+        for (LocalDate d = plain; d.isBefore(last); d = d.plusDays(1)) {
+            assertThat(CALENDAR.isWorkingDay(d)).as("%s skipped", d).isFalse();
+        }
+    }
+
+    @Property
+    void monthLimitsMoveTooButHourLimitsNever(@ForAll("instants") Instant received) {
+        assertThat(CALENDAR.isWorkingDay(
+                        vn(withCalendar.firstExtensionLimit(received).minusNanos(1))))
+                .isTrue();
+        assertThat(CALENDAR.isWorkingDay(vn(withCalendar.resumedDue(received).minusNanos(1))))
+                .isTrue();
+        assertThat(withCalendar.transferDue(received, false)).isEqualTo(clocks.transferDue(received, false));
+        assertThat(withCalendar.procuracyNoticeDue(received)).isEqualTo(clocks.procuracyNoticeDue(received));
+    }
+
+    @Example
+    void twentyDaysFromTheEveOfTetEndAfterTet() {
+        // Received Tuesday 27 January 2026; the 20th day is Monday 16 February, the eve of Tết: Tết runs to Friday
+        // 20 February, then a weekend, so the limit ends at 24:00 on Monday 23 February.
+        Instant received =
+                ZonedDateTime.of(2026, 1, 27, 9, 0, 0, 0, VietnamTime.ZONE).toInstant();
+        assertThat(vn(withCalendar.resolutionDue(received).minusNanos(1))).isEqualTo(LocalDate.of(2026, 2, 23));
+        var off = RegisterRules.defaults();
+        var ruleOff = new LegalClocks(
+                new RegisterRules(
+                        off.transferLimit(),
+                        off.remoteTransferLimit(),
+                        off.immediateReportLimit(),
+                        off.resolutionDays(),
+                        off.extendedMonths(),
+                        off.procuracyExtensionMonths(),
+                        off.extensionRequestDays(),
+                        off.resumedMonths(),
+                        off.procuracyNoticeLimit(),
+                        off.resumptionNoticeLimit(),
+                        off.wholeDays(),
+                        off.transferWarning(),
+                        off.resolutionWarning(),
+                        off.provinceEscalation(),
+                        off.watchInterval(),
+                        false),
+                CALENDAR);
+        assertThat(vn(ruleOff.resolutionDue(received).minusNanos(1))).isEqualTo(LocalDate.of(2026, 2, 16));
     }
 }

@@ -32,6 +32,8 @@ class RegisterAuthorizationTests {
             Map.entry("report-immediately", "how=x"),
             Map.entry("resolve-here", ""),
             Map.entry("extend", "reason=x"),
+            Map.entry("extension-requested", "procuracy=x"),
+            Map.entry("extension-not-needed", "reason=x"),
             Map.entry("suspend", "ground=x"),
             Map.entry("resume", "detail=x"),
             Map.entry("decide", "initiate=true&grounds=x"),

@@ -40,6 +40,9 @@ class RegisterTests {
     @Autowired
     Directory directory;
 
+    @Autowired
+    LegalClocks clocks;
+
     TestCommune commune;
     Actor chief;
     Actor officerA;
@@ -164,7 +167,6 @@ class RegisterTests {
         register.classify(officerA, id, ReportKind.DENUNCIATION, null);
         register.startResolution(chief, id);
         var docket = register.details(chief.scope(), id).docket();
-        LegalClocks clocks = new LegalClocks(vn.binhyen.reports.internal.RegisterRules.defaults());
         assertThat(docket.resolutionDueAt()).isEqualTo(clocks.resolutionDue(docket.receivedAt()));
 
         register.extend(chief, id, null, null, "Phải xác minh nhiều nơi", null);
@@ -181,6 +183,54 @@ class RegisterTests {
         assertThat(docket.resolutionDueAt()).isEqualTo(clocks.procuracyExtensionLimit(before));
         assertThatThrownBy(() -> register.extend(chief, id, null, "Viện KSND tỉnh", null, null))
                 .isInstanceOf(TipWorkflowException.class);
+    }
+
+    private List<vn.binhyen.reports.internal.ClockKind> clocksOf(long id) {
+        return register.details(chief.scope(), id).clocks().stream()
+                .map(vn.binhyen.reports.internal.ClockView::kind)
+                .toList();
+    }
+
+    @Test
+    void theChiefStopsTheExtensionRequestClockBySayingNoneIsNeededOrBySendingTheRequest() {
+        long id = tip(false);
+        register.classify(officerA, id, ReportKind.DENUNCIATION, null);
+        register.startResolution(chief, id);
+        assertThat(clocksOf(id)).contains(vn.binhyen.reports.internal.ClockKind.EXTENSION_REQUEST);
+        assertThatThrownBy(() -> register.extensionNotNeeded(officerA, id, null))
+                .isInstanceOf(TipWorkflowException.class)
+                .extracting(e -> ((TipWorkflowException) e).messageKey())
+                .isEqualTo("tip.error.chief-only");
+        assertThatThrownBy(() -> register.extensionRequested(chief, id, "Viện KSND tỉnh", null))
+                .as("the first extension is the unit's own: nothing to request")
+                .isInstanceOf(TipWorkflowException.class)
+                .extracting(e -> ((TipWorkflowException) e).messageKey())
+                .isEqualTo("register.error.no-extension-request");
+
+        register.extensionNotNeeded(chief, id, "Sắp có kết quả giám định");
+        assertThat(clocksOf(id))
+                .contains(vn.binhyen.reports.internal.ClockKind.RESOLUTION)
+                .doesNotContain(vn.binhyen.reports.internal.ClockKind.EXTENSION_REQUEST);
+        assertThatThrownBy(() -> register.extensionNotNeeded(chief, id, null))
+                .isInstanceOf(TipWorkflowException.class)
+                .extracting(e -> ((TipWorkflowException) e).messageKey())
+                .isEqualTo("register.error.extension-request-settled");
+
+        register.extend(chief, id, null, null, "Kết quả giám định chậm", null);
+        assertThat(clocksOf(id))
+                .as("a new deadline brings its own extension-request clock")
+                .contains(vn.binhyen.reports.internal.ClockKind.EXTENSION_REQUEST);
+        register.extensionRequested(chief, id, "Viện KSND tỉnh", null);
+        assertThat(clocksOf(id)).doesNotContain(vn.binhyen.reports.internal.ClockKind.EXTENSION_REQUEST);
+        assertThat(register.details(chief.scope(), id).events())
+                .extracting(e -> e.type())
+                .contains(DocketEventType.EXTENSION_NOT_NEEDED, DocketEventType.EXTENSION_REQUESTED);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE subject = ? AND detail IN"
+                                + " ('EXTENSION_NOT_NEEDED', 'EXTENSION_REQUESTED')")
+                        .param("tip:" + id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test

@@ -167,11 +167,11 @@ class ZaloClientContractTests extends ZaloIntegrationTest {
         TokenGrant tokens = connect();
         world.setFollowing(oa.oaId(), user, true);
 
-        ZaloApiResult list = api.followers(tokens.accessToken(), 0, 50);
+        ZaloApiResult list = api.followers(tokens.accessToken(), 0, 50, "");
         assertThat(list.ok()).isTrue();
         assertThat(list.data().path("total").asInt()).isEqualTo(1);
         assertThat(list.data().path("users").path(0).path("user_id").asString()).isEqualTo(user);
-        assertThat(api.followers(tokens.accessToken(), 0, 51).error()).isEqualTo(-201);
+        assertThat(api.followers(tokens.accessToken(), 0, 51, "").error()).isEqualTo(-201);
 
         ZaloApiResult detail = api.userDetail(tokens.accessToken(), user);
         assertThat(detail.data().path("display_name").asString()).isEqualTo("Y Blê Niê");

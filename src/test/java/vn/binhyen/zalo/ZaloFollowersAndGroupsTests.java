@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +159,110 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     }
 
     @Test
+    void aPageWithMoreThanTenThousandFollowersIsReadToTheEndInPeriodsOfLastInteraction() {
+        // Zalo's list stops at offset 9,951: 10,120 followers, their last interactions spread over 40 days.
+        Instant now = Instant.now();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_120; i++) {
+            String user = world.newUser("Người theo dõi " + i).userId();
+            world.setFollowing(oa.oaId(), user, true);
+            world.interacted(oa.oaId(), user, now.minus(i % 40, ChronoUnit.DAYS));
+            ids.add(user);
+        }
+        String tagged = ids.getLast();
+        world.tag(oa.oaId(), tagged, "Thôn A");
+        // An earlier sync read all but the last 20 yesterday (their details are fresh, so only listed now), and
+        // recorded them before an unfollow-and-follow-again it never saw; and someone Zalo no longer lists.
+        Timestamp yesterday = Timestamp.from(now.minus(1, ChronoUnit.DAYS));
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, detail_synced_at)
+                        SELECT ?, u, FALSE, ?, ? FROM unnest(?::TEXT[]) AS u
+                        """)
+                .params(oa.oaId(), yesterday, yesterday, "{" + String.join(",", ids.subList(0, 10_100)) + "}")
+                .update();
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at)
+                        VALUES (?, '6199999999999999998', TRUE, ?)
+                        """).params(oa.oaId(), yesterday).update();
+
+        assertThat(followers.syncNow(oa.oaId())).isEqualTo("COMPLETE");
+
+        assertThat(followers.overview(oa.oaId()).following()).isEqualTo(10_120);
+        assertThat(jdbc.sql("SELECT last_total FROM zalo.follower_syncs WHERE oa_id = ?")
+                        .param(oa.oaId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(10_120);
+        assertThat(jdbc.sql("SELECT count(*) FROM zalo.followers WHERE oa_id = ? AND detail_synced_at > ?")
+                        .params(oa.oaId(), yesterday)
+                        .query(Integer.class)
+                        .single())
+                .as("details read only for the followers new to BinhYen")
+                .isEqualTo(20);
+        assertThat(jdbc.sql("SELECT village_id FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                        .params(oa.oaId(), tagged)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(commune.villageA());
+        assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                        .param(oa.oaId())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+
+        // A follower Zalo dates no interaction for is in none of the periods: the run is partial and marks nobody
+        // unfollowed on the strength of it.
+        world.setFollowing(oa.oaId(), world.newUser("Chưa từng nhắn").userId(), true);
+        jdbc.sql("UPDATE zalo.followers SET following = TRUE WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                .param(oa.oaId())
+                .update();
+        assertThat(followers.syncNow(oa.oaId())).isEqualTo("PARTIAL");
+        assertThat(jdbc.sql("SELECT following FROM zalo.followers WHERE oa_id = ? AND user_id = '6199999999999999998'")
+                        .param(oa.oaId())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
+    void aVillageAnOfficerSetsIsWrittenBackToZaloAsTheFollowersTagInPlaceOfTheOldOne() {
+        String user = world.newUser("Người dân đổi thôn").userId();
+        residents.follow(oa, user, true);
+        residents.tag(oa, user, "Thôn A");
+        residents.sendText(oa, user, "Cho tôi hỏi lịch tiếp dân");
+        eventually()
+                .until(() -> jdbc.sql("""
+                                        SELECT count(*) FROM zalo.followers
+                                         WHERE oa_id = ? AND user_id = ? AND 'Thôn A' = ANY(tags)
+                                        """)
+                                .params(oa.oaId(), user)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        long thread = eventually()
+                .until(
+                        () -> jdbc.sql("SELECT id FROM conversations.threads WHERE account_ref = ? AND contact_ref = ?")
+                                .params(oa.oaId(), user)
+                                .query(Long.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        var staff = new AccessScope(
+                commune.officerA(), OfficerRole.COMMUNE_STAFF, commune.code(), commune.provinceCode(), Set.of());
+        console.setVillage(staff, thread, commune.villageB());
+
+        eventually()
+                .untilAsserted(() -> assertThat(world.tagsOf(oa.oaId(), user)).containsExactly("Thôn B"));
+        assertThat(jdbc.sql(
+                                "SELECT village_id, village_source, tags::TEXT FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                        .params(oa.oaId(), user)
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                        .single())
+                .isEqualTo(commune.villageB() + " OFFICER {\"Thôn B\"}");
+    }
+
+    @Test
     void thePhonePageIsWholeHoweverManyUsersTheSimulatorHas() throws Exception {
         for (int i = 0; i < 300; i++) {
             world.newUser("Người dùng đông " + i);
@@ -171,7 +277,7 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
     }
 
     @Test
-    void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() {
+    void aLinkedGroupsTrafficGoesToItsVillagesOfficerWhoPostsBackIntoTheGroup() throws Exception {
         var simGroup = world.openGroup(oa.oaId(), "Nhóm an ninh Thôn A " + commune.code());
         long communityGroup =
                 jdbc.sql("""
@@ -192,6 +298,26 @@ class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
                                 .query(Integer.class)
                                 .single()
                         == 1);
+        // One page for village groups: the registry, whose Zalo column the channel fills in (htmx, out of band).
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        var signedInA = user(Fixtures.signedIn(directory, "ksv" + commune.code(), commune.officerA()));
+        mvc.perform(get("/console/zalo/groups").with(signedInA))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/groups"));
+        mvc.perform(get("/console/groups").with(signedInA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"zalo-" + communityGroup + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/console/zalo/groups/cells")));
+        mvc.perform(get("/console/zalo/groups/cells").with(signedInA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"zalo-" + communityGroup + "\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "/console/zalo/groups/" + oa.oaId() + "/" + simGroup.groupId() + "/open")));
+
         long thread = groups.openThread(officerA(), oa.oaId(), simGroup.groupId());
         assertThat(jdbc.sql("SELECT assigned_officer_id FROM conversations.threads WHERE id = ?")
                         .param(thread)

@@ -100,7 +100,7 @@ public class QuestionStore {
     }
 
     /** A question just answered: its id and what the resident asked. */
-    public record Answered(long id, String text) {}
+    public record Answered(long id, String text, Instant askedAt) {}
 
     /**
      * Closes the thread's open question with its first answer.
@@ -119,10 +119,11 @@ public class QuestionStore {
                            SET answered_at = ?, answered_by = ?, answer_entry_id = ?, answer_message_id = ?,
                                officer_id = ?
                          WHERE thread_id = ? AND answered_at IS NULL
-                        RETURNING id, text
+                        RETURNING id, text, asked_at
                         """)
                 .params(Timestamp.from(at), answeredBy, entryId, answerMessageId, officerId, threadId)
-                .query((rs, n) -> new Answered(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Answered(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 

@@ -16,6 +16,8 @@ import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.conversations.ConversationNotFoundException;
 import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.MessageReceived;
+import vn.binhyen.conversations.QuestionAnswered;
+import vn.binhyen.conversations.QuestionAsked;
 import vn.binhyen.conversations.ReplyRejectedException;
 import vn.binhyen.conversations.ReplyRequested;
 import vn.binhyen.conversations.ThreadKind;
@@ -108,6 +110,14 @@ public class Questions {
         }
         var opened = questions.open(message.threadId(), message.messageId(), message.text(), message.sentAt(), match);
         if (opened.isPresent()) {
+            var thread = threads.thread(message.threadId()).orElseThrow();
+            events.publishEvent(new QuestionAsked(
+                    opened.get(),
+                    thread.provinceCode(),
+                    thread.communeCode(),
+                    thread.villageId(),
+                    message.sentAt(),
+                    match.good()));
             answerAutomatically(message, opened.get(), match);
         } else {
             // Another message of the thread opened a question at the same moment: this one joins it.
@@ -162,7 +172,7 @@ public class Questions {
                     thread.accountRef(),
                     thread.contactRef(),
                     text));
-            questions.answer(thread.id(), AUTO, match.entryId(), insert.messageId(), null, now);
+            answer(thread.id(), AUTO, match.entryId(), insert.messageId(), null, now);
         }
     }
 
@@ -180,8 +190,7 @@ public class Questions {
     /** An officer replied in the thread: the waiting question (if any) is answered, and the entry learns from it. */
     @Transactional
     public void officerAnswered(long threadId, long messageId, long officerId, @Nullable Long entryId) {
-        questions
-                .answer(threadId, OFFICER, entryId, messageId, officerId, clock.instant())
+        answer(threadId, OFFICER, entryId, messageId, officerId, clock.instant())
                 .ifPresent(answered -> {
                     if (entryId != null) {
                         knowledge.learn(entryId, answered.text());
@@ -194,6 +203,28 @@ public class Questions {
         return knowledge
                 .replyFor(entryId)
                 .orElseThrow(() -> new ReplyRejectedException("conversations.suggestion.gone", "Entry withdrawn"));
+    }
+
+    /** The page answered in Zalo's own chat, outside BinhYen: the waiting question is answered, by no known officer. */
+    @Transactional
+    public void answeredOutside(long threadId, long messageId) {
+        answer(threadId, OFFICER, null, messageId, null, clock.instant());
+    }
+
+    /** Closes the thread's waiting question, if one waits, and tells the figures. */
+    private Optional<QuestionStore.Answered> answer(
+            long threadId, String by, @Nullable Long entryId, long messageId, @Nullable Long officerId, Instant at) {
+        var answered = questions.answer(threadId, by, entryId, messageId, officerId, at);
+        answered.ifPresent(question -> threads.thread(threadId)
+                .ifPresent(thread -> events.publishEvent(new QuestionAnswered(
+                        question.id(),
+                        thread.provinceCode(),
+                        thread.communeCode(),
+                        thread.villageId(),
+                        question.askedAt(),
+                        at,
+                        AUTO.equals(by)))));
+        return answered;
     }
 
     /** The knowledge base's suggestions for the question waiting in the thread; empty when none waits. */

@@ -215,6 +215,25 @@ public class ThreadStore {
         return OptionalLong.of(id.get());
     }
 
+    /** A message the page sent outside BinhYen, stored as sent (it already reached the resident). */
+    public OptionalLong appendEcho(long threadId, InboundMessage m, Instant now) {
+        var id = jdbc.sql("""
+                        INSERT INTO conversations.messages (thread_id, direction, external_id, kind, body, url,
+                            sent_at, recorded_at, reply_state)
+                        VALUES (?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, 'SENT')
+                        ON CONFLICT (thread_id, external_id) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(threadId, m.externalId(), m.kind().name(), m.text(), m.url(), ts(m.sentAt()), ts(now))
+                .query(Long.class)
+                .optional();
+        id.ifPresent(messageId -> jdbc.sql(
+                        "UPDATE conversations.threads SET last_message_at = GREATEST(last_message_at, ?) WHERE id = ?")
+                .params(ts(m.sentAt()), threadId)
+                .update());
+        return id.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
     /**
      * Stores an officer's reply as queued. A second submit of the same form (same idempotency key) returns the first
      * reply instead of queueing another. No officer means an automatic answer.
@@ -284,6 +303,13 @@ public class ThreadStore {
                 .param(threadId)
                 .query(ThreadStore::message)
                 .list();
+    }
+
+    public boolean hasThreads(String communeCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM conversations.threads WHERE commune_code = ?)")
+                .param(communeCode)
+                .query(Boolean.class)
+                .single();
     }
 
     public void markRead(long threadId) {

@@ -143,7 +143,13 @@ public class TipMaker {
         if (withIdentity) {
             ContactCard card = cards.find(thread.channel(), thread.accountRef(), thread.contactRef())
                     .orElseThrow(() -> new ReplyRejectedException("conversations.tip.noCard", "No contact card"));
-            reporter = new ReporterIdentity(card.fullName(), card.phone());
+            // The Zalo user id is sealed with the identity, so that notices reach the reporter on their chat.
+            reporter = new ReporterIdentity(
+                    card.fullName(),
+                    card.phone(),
+                    null,
+                    thread.kind() == ThreadKind.RESIDENT ? thread.contactRef() : null,
+                    null);
         }
         long lastMessage = taken.stream().mapToLong(MessageRow::id).max().orElse(after);
         var reservation =

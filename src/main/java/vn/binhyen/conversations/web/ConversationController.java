@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.audit.AuditAction;
+import vn.binhyen.audit.AuditEntry;
+import vn.binhyen.audit.AuditLog;
 import vn.binhyen.conversations.ConversationNotFoundException;
 import vn.binhyen.conversations.ReplyRejectedException;
 import vn.binhyen.conversations.ThreadKind;
@@ -26,8 +29,10 @@ class ConversationController {
     private final ConversationConsole console;
     private final TipMaker tips;
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    ConversationController(ConversationConsole console, TipMaker tips, Accounts accounts) {
+    ConversationController(ConversationConsole console, TipMaker tips, Accounts accounts, AuditLog audit) {
+        this.audit = audit;
         this.console = console;
         this.tips = tips;
         this.accounts = accounts;
@@ -56,6 +61,13 @@ class ConversationController {
             return "conversations/thread :: messages";
         }
         var view = console.thread(scope, id);
+        // A thread holds a resident's messages and, when shared, their contact card: every opening is audited.
+        audit.record(AuditEntry.byOfficer(
+                officer.getUsername(),
+                officer.officerId(),
+                AuditAction.VIEW,
+                "conversation:" + id,
+                view.hasContactCard() ? "thread with contact card" : "thread"));
         model.addAttribute("view", view);
         model.addAttribute("messages", view.messages());
         model.addAttribute("threadId", id);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import vn.binhyen.directory.OfficerView;
 import vn.binhyen.directory.VillageView;
 import vn.binhyen.incidents.ActionKind;
 import vn.binhyen.incidents.IncidentActionException;
+import vn.binhyen.incidents.IncidentClosed;
 import vn.binhyen.incidents.IncidentNotFoundException;
 import vn.binhyen.incidents.IncidentOutcome;
 import vn.binhyen.incidents.WatchCategory;
@@ -89,6 +91,7 @@ public class IncidentConsole {
     private final Places places;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IncidentConsole(
             JdbcClient jdbc,
@@ -97,7 +100,9 @@ public class IncidentConsole {
             UnitSettings settings,
             Places places,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.directory = directory;
         this.ledger = ledger;
@@ -309,16 +314,25 @@ public class IncidentConsole {
         if (text == null) {
             throw new IncidentActionException("incidents.error.outcome", "Closing needs a note");
         }
+        Instant closedAt = clock.instant();
         jdbc.sql("""
                         UPDATE incidents.incidents SET status = 'CLOSED', outcome = ?, outcome_note = ?, closed_at = ?,
                             closed_by = ? WHERE id = ? AND status = 'OPEN'
                         """)
-                .params(outcome.name(), text, Timestamp.from(clock.instant()), scope.officerId(), id)
+                .params(outcome.name(), text, Timestamp.from(closedAt), scope.officerId(), id)
                 .update();
         jdbc.sql("UPDATE incidents.alerts SET acknowledged_at = ? WHERE incident_id = ? AND acknowledged_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id)
                 .update();
         action(id, ActionKind.CLOSED, outcome.name() + ": " + text, scope.officerId());
+        events.publishEvent(new IncidentClosed(
+                id,
+                incident.provinceCode(),
+                incident.communeCode(),
+                incident.villageId(),
+                incident.categories(),
+                outcome,
+                closedAt));
     }
 
     /** Moves every signal of {@code otherId} into {@code id}; the other incident is kept, marked as merged. */

@@ -196,12 +196,32 @@ class PortalController {
             @RequestParam(defaultValue = "") String body,
             HttpSession session,
             RedirectAttributes redirect) {
+        return withOpenedTip(code, session, secret -> {
+            intake.addResidentMessage(code, secret, body);
+            redirect.addFlashAttribute("sent", true);
+        });
+    }
+
+    /** The reporter asks for protection (CPC Art. 484) with the code and secret they opened the page with. */
+    @PostMapping("/tra-cuu/{code}/bao-ve")
+    String requestProtection(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String note,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        return withOpenedTip(code, session, secret -> {
+            intake.requestProtection(code, secret, note);
+            redirect.addFlashAttribute("protectionSent", true);
+        });
+    }
+
+    /** A resident's act on a tip they opened in this session with its secret; otherwise back to the look-up form. */
+    private static String withOpenedTip(String code, HttpSession session, java.util.function.Consumer<String> act) {
         String secret = openedTips(session).get(code);
         if (secret == null) {
             return "redirect:/tra-cuu";
         }
-        intake.addResidentMessage(code, secret, body);
-        redirect.addFlashAttribute("sent", true);
+        act.accept(secret);
         return "redirect:/tra-cuu/" + code;
     }
 

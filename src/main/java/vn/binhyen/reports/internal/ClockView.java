@@ -34,7 +34,11 @@ public record ClockView(
 
     /** The clocks running on a docket now, soonest first. */
     public static List<ClockView> of(
-            DocketRow docket, List<EventRow> procuracyOutstanding, LegalClocks clocks, Instant now) {
+            DocketRow docket,
+            List<EventRow> procuracyOutstanding,
+            boolean extensionRequestSettled,
+            LegalClocks clocks,
+            Instant now) {
         RegisterRules rules = clocks.rules();
         List<ClockView> result = new ArrayList<>();
         if (docket.urgent()
@@ -50,7 +54,7 @@ public record ClockView(
         }
         if (docket.state() == DocketState.UNDER_RESOLUTION && docket.resolutionDueAt() != null) {
             result.add(view(ClockKind.RESOLUTION, docket.resolutionDueAt(), rules.resolutionWarning(), now, null));
-            if (docket.extensionCount() < 2) {
+            if (docket.extensionCount() < 2 && !extensionRequestSettled) {
                 result.add(view(
                         ClockKind.EXTENSION_REQUEST,
                         clocks.extensionRequestDue(docket.resolutionDueAt()),

@@ -160,6 +160,9 @@ public class ClockWatch {
                             SELECT d.tip_id, 'EXTENSION_REQUEST', d.resolution_due_at - make_interval(days => :requestDays)
                               FROM reports.dockets d
                              WHERE d.state = 'UNDER_RESOLUTION' AND d.extension_count < 2
+                               AND NOT EXISTS (SELECT 1 FROM reports.docket_events x
+                                                WHERE x.tip_id = d.tip_id AND x.due_before = d.resolution_due_at
+                                                  AND x.type IN ('EXTENSION_REQUESTED', 'EXTENSION_NOT_NEEDED'))
                                AND d.resolution_due_at - make_interval(days => :requestDays) <= :horizon
                             UNION ALL
                             SELECT e.tip_id, 'PROCURACY_NOTICE', e.procuracy_due_at FROM reports.docket_events e

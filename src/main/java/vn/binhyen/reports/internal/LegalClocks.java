@@ -13,10 +13,29 @@ import vn.binhyen.shared.VietnamTime;
  */
 public final class LegalClocks {
 
-    private final RegisterRules rules;
+    /** Which days are working days; the register asks the holiday calendar. */
+    @FunctionalInterface
+    public interface WorkingDays {
+        /** Every day counts as a working day: no limit ever moves. */
+        WorkingDays EVERY_DAY = day -> true;
 
+        /** Saturdays and Sundays are days of rest; no holidays. */
+        WorkingDays WEEKDAYS = day -> day.getDayOfWeek().getValue() <= 5;
+
+        boolean isWorkingDay(LocalDate day);
+    }
+
+    private final RegisterRules rules;
+    private final WorkingDays workingDays;
+
+    /** The arithmetic without a calendar: a limit never moves for a day of rest. */
     public LegalClocks(RegisterRules rules) {
+        this(rules, WorkingDays.EVERY_DAY);
+    }
+
+    public LegalClocks(RegisterRules rules, WorkingDays workingDays) {
         this.rules = rules;
+        this.workingDays = rules.dayOfRestMoves() ? workingDays : WorkingDays.EVERY_DAY;
     }
 
     public RegisterRules rules() {
@@ -85,7 +104,7 @@ public final class LegalClocks {
         if (!rules.wholeDays()) {
             return from.plus(java.time.Duration.ofDays(days));
         }
-        return endOfDay(localDate(from).plusDays(days));
+        return endOfDay(workingDayFrom(localDate(from).plusDays(days)));
     }
 
     Instant plusMonths(Instant from, int months) {
@@ -94,7 +113,19 @@ public final class LegalClocks {
                     .plusMonths(months)
                     .toInstant();
         }
-        return endOfDay(localDate(from).plusMonths(months));
+        return endOfDay(workingDayFrom(localDate(from).plusMonths(months)));
+    }
+
+    /**
+     * A day or month limit whose last day is a day of rest (Saturday, Sunday, a public holiday) ends on the next
+     * working day (CPC Art. 133, {@code day-of-rest-moves}). A year holds far fewer than 60 days of rest in a row.
+     */
+    LocalDate workingDayFrom(LocalDate last) {
+        LocalDate day = last;
+        for (int i = 0; i < 60 && !workingDays.isWorkingDay(day); i++) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     public static LocalDate localDate(Instant instant) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ import vn.binhyen.reports.DocketState;
 import vn.binhyen.reports.IdentityCodec;
 import vn.binhyen.reports.ReportKind;
 import vn.binhyen.reports.ReporterIdentity;
+import vn.binhyen.reports.ReporterNoticeRequested;
+import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipNotFoundException;
 import vn.binhyen.reports.TipStatus;
 import vn.binhyen.reports.TipWorkflowException;
@@ -74,6 +77,11 @@ public class Register {
             boolean canRevealIdentity,
             @Nullable LocalDate nextExtensionLimit) {
 
+        /** The current deadline's extension request was sent, or the chief said none is needed. */
+        public boolean extensionRequestSettled() {
+            return Register.extensionRequestSettled(docket, events);
+        }
+
         public boolean anyOverdue() {
             return clocks.stream().anyMatch(ClockView::overdue);
         }
@@ -93,6 +101,7 @@ public class Register {
     private final SecretBox secretBox;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Register(
             TipStore tips,
@@ -102,7 +111,9 @@ public class Register {
             AuditLog audit,
             SecretBox secretBox,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.tips = tips;
         this.store = store;
         this.clocks = clocks;
@@ -145,7 +156,7 @@ public class Register {
                 entries,
                 docket,
                 events,
-                ClockView.of(docket, outstanding, clocks, now),
+                ClockView.of(docket, outstanding, extensionRequestSettled(docket, events), clocks, now),
                 outstanding,
                 reveals,
                 audit.about(subject(tipId)),
@@ -153,6 +164,13 @@ public class Register {
                 scope.canDecideFor(tip.provinceCode(), tip.communeCode()),
                 mayReveal(scope, tip),
                 nextLimit);
+    }
+
+    static boolean extensionRequestSettled(DocketRow docket, List<EventRow> events) {
+        return docket.resolutionDueAt() != null
+                && events.stream()
+                        .anyMatch(e -> DocketEventType.SETTLE_EXTENSION_REQUEST.contains(e.type())
+                                && docket.resolutionDueAt().equals(e.dueBefore()));
     }
 
     /** Opening a report, its photo or a printout page: recorded in the audit log (the chain of custody). */
@@ -184,22 +202,8 @@ public class Register {
         Instant transferDue = next == DocketState.AWAITING_TRANSFER
                 ? clocks.transferDue(docket.receivedAt(), docket.remote())
                 : docket.transferDueAt();
-        var after = new DocketRow(
-                tipId,
-                kind,
-                why,
-                next,
-                docket.urgent(),
-                docket.remote(),
-                docket.receivedAt(),
-                transferDue,
-                next == DocketState.UNDER_RESOLUTION ? docket.resolutionDueAt() : null,
-                docket.extensionCount(),
-                docket.immediateReportDueAt(),
-                docket.immediatelyReportedAt(),
-                docket.protectionRequestedAt(),
-                docket.closedAt(),
-                docket.version());
+        var after = docket.classified(
+                kind, why, next, transferDue, next == DocketState.UNDER_RESOLUTION ? docket.resolutionDueAt() : null);
         save(docket, after, now);
         DocketEventType type = docket.kind() == null ? DocketEventType.CLASSIFIED : DocketEventType.RECLASSIFIED;
         store.addEvent(
@@ -220,7 +224,7 @@ public class Register {
             throw refused("register.error.not-allowed", docket);
         }
         Instant now = clock.instant();
-        save(docket, withReported(docket, now), now);
+        save(docket, docket.reportedImmediately(now), now);
         store.addEvent(tipId, NewEvent.of(DocketEventType.IMMEDIATE_REPORT, actor.officerId(), clean(how)), now);
         audited(actor, tipId, "IMMEDIATE_REPORT");
     }
@@ -279,7 +283,7 @@ public class Register {
         }
         Instant now = clock.instant();
         Instant due = clocks.resolutionDue(docket.receivedAt());
-        save(docket, withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount()), now);
+        save(docket, docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount()), now);
         store.addEvent(
                 tipId,
                 new NewEvent(
@@ -331,7 +335,7 @@ public class Register {
             throw new TipWorkflowException("register.error.procuracy-required", "Procuracy extension needs its name");
         }
         Instant now = clock.instant();
-        save(docket, withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount() + 1), now);
+        save(docket, docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount() + 1), now);
         DocketEventType type = byProcuracy ? DocketEventType.EXTENDED_BY_PROCURACY : DocketEventType.EXTENDED;
         store.addEvent(
                 tipId,
@@ -351,6 +355,67 @@ public class Register {
         audited(actor, tipId, type.name());
     }
 
+    /**
+     * The written request for the Procuracy's extension went out (CPC Art. 147(2): at least 5 days before the
+     * deadline). The extension-request clock of the current deadline stops; the deadline itself runs until the
+     * Procuracy decides (recorded with {@link #extend}).
+     */
+    public void extensionRequested(Actor actor, long tipId, String toProcuracy, @Nullable LocalDate date) {
+        TipRow tip = visible(actor.scope(), tipId);
+        requireDecider(actor, tip);
+        DocketRow docket = docket(tipId);
+        if (!docket.state().canExtend() || docket.resolutionDueAt() == null || docket.extensionCount() != 1) {
+            throw refused("register.error.no-extension-request", docket);
+        }
+        settleExtensionRequest(
+                actor,
+                docket,
+                DocketEventType.EXTENSION_REQUESTED,
+                decisionDate(date, clock.instant()),
+                required(toProcuracy, "register.error.procuracy-required"),
+                null);
+    }
+
+    /** The chief decides the current deadline is enough: no warning or escalation for an extension request. */
+    public void extensionNotNeeded(Actor actor, long tipId, @Nullable String reason) {
+        TipRow tip = visible(actor.scope(), tipId);
+        requireDecider(actor, tip);
+        DocketRow docket = docket(tipId);
+        if (!docket.state().canExtend() || docket.resolutionDueAt() == null || docket.extensionCount() >= 2) {
+            throw refused("register.error.no-more-extensions", docket);
+        }
+        settleExtensionRequest(actor, docket, DocketEventType.EXTENSION_NOT_NEEDED, null, null, clean(reason));
+    }
+
+    private void settleExtensionRequest(
+            Actor actor,
+            DocketRow docket,
+            DocketEventType type,
+            @Nullable LocalDate date,
+            @Nullable String decidedBy,
+            @Nullable String detail) {
+        long tipId = docket.tipId();
+        if (extensionRequestSettled(docket, store.events(tipId))) {
+            throw refused("register.error.extension-request-settled", docket);
+        }
+        store.addEvent(
+                tipId,
+                new NewEvent(
+                        type,
+                        actor.officerId(),
+                        date,
+                        decidedBy,
+                        detail,
+                        null,
+                        null,
+                        docket.resolutionDueAt(),
+                        null,
+                        null,
+                        null),
+                clock.instant());
+        audited(actor, tipId, type.name());
+    }
+
     /** Suspends resolution on one of the grounds of CPC Art. 148; the clock stops. */
     public void suspend(Actor actor, long tipId, String ground, @Nullable LocalDate date) {
         TipRow tip = visible(actor.scope(), tipId);
@@ -366,7 +431,7 @@ public class Register {
                 DocketEventType.SUSPENDED,
                 required(ground, "register.error.reason-required"),
                 date,
-                withResolution(docket, DocketState.SUSPENDED, docket.resolutionDueAt(), docket.extensionCount()));
+                docket.resolution(DocketState.SUSPENDED, docket.resolutionDueAt(), docket.extensionCount()));
     }
 
     /** Resumes after a suspension (or the Procuracy annulled it): 1 more month from the decision. */
@@ -390,7 +455,7 @@ public class Register {
                 DocketEventType.RESUMED,
                 clean(detail),
                 date,
-                withResolution(docket, DocketState.UNDER_RESOLUTION, due, docket.extensionCount()));
+                docket.resolution(DocketState.UNDER_RESOLUTION, due, docket.extensionCount()));
     }
 
     /** The decision that closes resolution: initiate a criminal case, or not. */
@@ -488,11 +553,17 @@ public class Register {
         audited(actor, tipId, "PROTECTION_REQUESTED");
     }
 
+    /** When the reporter (or an officer for them) first asked for protection, if they did. */
+    @Transactional(readOnly = true)
+    public @Nullable Instant protectionRequestedAt(long tipId) {
+        return store.docket(tipId).map(DocketRow::protectionRequestedAt).orElse(null);
+    }
+
     public void recordProtectionRequest(long tipId, @Nullable Long officerId, String note) {
         DocketRow docket = docket(tipId);
         Instant now = clock.instant();
         if (docket.protectionRequestedAt() == null) {
-            save(docket, withProtection(docket, now), now);
+            save(docket, docket.protectionRequested(now), now);
         }
         store.addEvent(tipId, NewEvent.of(DocketEventType.PROTECTION_REQUESTED, officerId, note), now);
     }
@@ -603,6 +674,10 @@ public class Register {
         String text = messages.getMessage(
                 "register.notice." + type.name(), new Object[] {detail == null ? "" : detail}, VIETNAMESE);
         tips.addMessage(tip.id(), true, null, text, now);
+        if (tip.channel() == TipChannel.ZALO) {
+            events.publishEvent(new ReporterNoticeRequested(
+                    tip.id(), tip.communeCode(), "result:" + tip.id() + ":" + eventId, tip.code() + ": " + text));
+        }
         store.addEvent(
                 tip.id(),
                 new NewEvent(
@@ -675,63 +750,6 @@ public class Register {
                 .filter(e -> !corrected.contains(e.id()))
                 .reduce((a, b) -> b)
                 .orElseThrow(TipNotFoundException::new);
-    }
-
-    private static DocketRow withResolution(DocketRow d, DocketState state, @Nullable Instant due, int extensions) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                state,
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                due,
-                extensions,
-                d.immediateReportDueAt(),
-                d.immediatelyReportedAt(),
-                d.protectionRequestedAt(),
-                d.closedAt(),
-                d.version());
-    }
-
-    private static DocketRow withReported(DocketRow d, Instant at) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                d.state(),
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                d.resolutionDueAt(),
-                d.extensionCount(),
-                d.immediateReportDueAt(),
-                at,
-                d.protectionRequestedAt(),
-                d.closedAt(),
-                d.version());
-    }
-
-    private static DocketRow withProtection(DocketRow d, Instant at) {
-        return new DocketRow(
-                d.tipId(),
-                d.kind(),
-                d.kindReason(),
-                d.state(),
-                d.urgent(),
-                d.remote(),
-                d.receivedAt(),
-                d.transferDueAt(),
-                d.resolutionDueAt(),
-                d.extensionCount(),
-                d.immediateReportDueAt(),
-                d.immediatelyReportedAt(),
-                at,
-                d.closedAt(),
-                d.version());
     }
 
     private static String required(@Nullable String text, String messageKey) {

@@ -62,8 +62,8 @@ public class RegisterBook {
     @Configuration(proxyBeanMethods = false)
     static class Clocks {
         @Bean
-        LegalClocks legalClocks(RegisterRules rules) {
-            return new LegalClocks(rules);
+        LegalClocks legalClocks(RegisterRules rules, HolidayCalendar holidays) {
+            return new LegalClocks(rules, holidays);
         }
     }
 }

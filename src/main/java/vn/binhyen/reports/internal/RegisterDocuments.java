@@ -37,6 +37,14 @@ public class RegisterDocuments {
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút'").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("MM").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter YEAR =
+            DateTimeFormatter.ofPattern("yyyy").withZone(VietnamTime.ZONE);
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final MessageSource messages;
@@ -51,6 +59,7 @@ public class RegisterDocuments {
 
     /** What a form needs about the report, already read and checked by the caller. */
     public record FormData(
+            String superiorName,
             String unitName,
             String communeName,
             String registerLabel,
@@ -72,36 +81,73 @@ public class RegisterDocuments {
             String decidedBy,
             String date) {}
 
+    /**
+     * Form 01 in the official order: the agency block and the national motto side by side, the form's number, the
+     * document number and place-date line, the title, the opening sentence, numbered parts, the closing sentence and
+     * the signatures with their "(Ký, ghi rõ họ tên)" lines.
+     */
     public byte[] receiptRecord(FormData data) {
         return pdf(PageSize.A4, doc -> {
-            header(doc, data.unitName(), msg("print.form01.title"), msg("print.form01.form"));
-            doc.add(line(msg("print.register-number"), data.registerLabel() + " · " + data.tipCode()));
-            doc.add(line(msg("print.received-at"), TIME.format(data.receivedAt())));
-            doc.add(line(msg("print.channel"), data.channel()));
-            doc.add(line(msg("print.receiving-officer"), orDash(data.receivingOfficer())));
-            doc.add(line(msg("print.reporter"), reporter(data)));
-            doc.add(line(msg("print.kind"), data.kind()));
-            doc.add(line(msg("print.place"), orDash(data.place())));
-            doc.add(line(msg("print.content"), data.description()));
+            header(
+                    doc,
+                    data,
+                    msg("print.form01.form"),
+                    "Số: " + data.registerLabel() + "/BB-TN",
+                    DATE.format(java.time.LocalDate.ofInstant(data.receivedAt(), VietnamTime.ZONE)));
+            title(doc, msg("print.form01.title"), null);
+            doc.add(text(format(
+                    "print.form01.opening",
+                    TIME_OF_DAY.format(data.receivedAt()),
+                    DAY.format(data.receivedAt()),
+                    MONTH.format(data.receivedAt()),
+                    YEAR.format(data.receivedAt()),
+                    data.unitName())));
+            doc.add(numbered(1, msg("print.receiving-officer"), orDash(data.receivingOfficer())));
+            doc.add(numbered(2, msg("print.reporter"), reporter(data)));
+            doc.add(numbered(3, msg("print.channel"), data.channel()));
+            doc.add(numbered(4, msg("print.register-number"), data.registerLabel() + " · " + data.tipCode()));
+            doc.add(numbered(5, msg("print.kind"), data.kind()));
+            doc.add(numbered(6, msg("print.place"), orDash(data.place())));
+            doc.add(numbered(7, msg("print.content"), data.description()));
+            doc.add(text(msg("print.form01.closing")));
             signatures(doc, msg("print.sign.reporter"), msg("print.sign.receiver"));
         });
     }
 
+    /**
+     * Form 03: the same header with the slip's number, "Kính gửi" the receiving body, the legal basis, numbered parts,
+     * then "Nơi nhận" on the left and the chief's signature on the right.
+     */
     public byte[] transferSlip(TransferData data) {
         FormData r = data.report();
         return pdf(PageSize.A4, doc -> {
-            header(doc, r.unitName(), msg("print.form03.title"), msg("print.form03.form"));
-            doc.add(line(msg("print.slip-number"), String.valueOf(data.slipNumber())));
-            doc.add(line(msg("print.to-body"), data.toBody()));
-            doc.add(line(msg("print.register-number"), r.registerLabel() + " · " + r.tipCode()));
-            doc.add(line(msg("print.received-at"), TIME.format(r.receivedAt())));
-            doc.add(line(msg("print.channel"), r.channel()));
-            doc.add(line(msg("print.reporter"), reporter(r)));
-            doc.add(line(msg("print.kind"), r.kind()));
-            doc.add(line(msg("print.content"), r.description()));
-            doc.add(line(msg("print.transfer-reason"), orDash(data.reason())));
-            doc.add(line(msg("print.decided"), data.decidedBy() + " · " + data.date()));
-            signatures(doc, msg("print.sign.receiving-body"), msg("print.sign.chief"));
+            header(doc, r, msg("print.form03.form"), "Số: " + data.slipNumber() + "/PC", data.date());
+            title(doc, msg("print.form03.title"), msg("print.form03.to") + " " + data.toBody());
+            doc.add(text(msg("print.form03.basis")));
+            doc.add(text(format("print.form03.opening", r.unitName(), data.toBody())));
+            doc.add(numbered(1, msg("print.register-number"), r.registerLabel() + " · " + r.tipCode()));
+            doc.add(numbered(2, msg("print.received-at"), TIME.format(r.receivedAt())));
+            doc.add(numbered(3, msg("print.channel"), r.channel()));
+            doc.add(numbered(4, msg("print.reporter"), reporter(r)));
+            doc.add(numbered(5, msg("print.kind"), r.kind()));
+            doc.add(numbered(6, msg("print.content"), r.description()));
+            doc.add(numbered(7, msg("print.transfer-reason"), orDash(data.reason())));
+            doc.add(numbered(8, msg("print.decided"), data.decidedBy() + " · " + data.date()));
+            PdfPTable bottom = new PdfPTable(2);
+            bottom.setWidthPercentage(100);
+            bottom.setSpacingBefore(24);
+            Paragraph recipients = new Paragraph(msg("print.form03.recipients"), new Font(bold, 9));
+            recipients.add(new Phrase(
+                    "\n- " + msg("print.form03.as-above") + ";\n- " + msg("print.form03.procuracy") + ";\n- "
+                            + msg("print.form03.file") + ".",
+                    new Font(regular, 9)));
+            bottom.addCell(noBorder(recipients));
+            Paragraph sign = new Paragraph(msg("print.sign.chief"), new Font(bold, 11));
+            sign.add(new Phrase("\n" + msg("print.sign.seal"), new Font(regular, 9)));
+            PdfPCell right = noBorder(sign);
+            right.setHorizontalAlignment(Element.ALIGN_CENTER);
+            bottom.addCell(right);
+            doc.add(bottom);
         });
     }
 
@@ -145,28 +191,61 @@ public class RegisterDocuments {
         return RegisterExports.describe(id);
     }
 
-    private void header(Document doc, String unitName, String title, String form) throws DocumentException {
-        PdfPTable top = new PdfPTable(2);
+    /**
+     * The block every police paper starts with (Decree 30/2020 layout): on the left the superior body, the unit in
+     * bold, the document number; on the right the national name and motto in bold, the form number above them, and
+     * the place and date in italics below.
+     */
+    private void header(Document doc, FormData data, String form, String number, String dated)
+            throws DocumentException {
+        Paragraph formLine = new Paragraph(form, new Font(regular, 8, Font.ITALIC));
+        formLine.setAlignment(Element.ALIGN_RIGHT);
+        doc.add(formLine);
+        PdfPTable top = new PdfPTable(new float[] {42, 58});
         top.setWidthPercentage(100);
-        top.addCell(noBorder(new Paragraph(unitName.toUpperCase(VI), new Font(bold, 10))));
-        Paragraph nation = new Paragraph(msg("print.nation") + "\n" + msg("print.motto"), new Font(bold, 10));
+        Paragraph agency = new Paragraph(data.superiorName().toUpperCase(VI), new Font(regular, 10));
+        agency.add(new Phrase("\n" + data.unitName().toUpperCase(VI), new Font(bold, 10)));
+        agency.add(new Phrase("\n———————\n" + number, new Font(regular, 10)));
+        PdfPCell left = noBorder(agency);
+        left.setHorizontalAlignment(Element.ALIGN_CENTER);
+        top.addCell(left);
+        Paragraph nation = new Paragraph(msg("print.nation"), new Font(bold, 10));
+        nation.add(new Phrase("\n" + msg("print.motto"), new Font(bold, 11)));
+        nation.add(new Phrase("\n———————————", new Font(regular, 10)));
+        String[] dmy = dated.matches("\\d{2}/\\d{2}/\\d{4}") ? dated.split("/") : new String[] {"…", "…", "…"};
+        nation.add(new Phrase(
+                "\n" + format("print.place-date", data.communeName(), dmy[0], dmy[1], dmy[2]),
+                new Font(regular, 10, Font.ITALIC)));
         PdfPCell right = noBorder(nation);
         right.setHorizontalAlignment(Element.ALIGN_CENTER);
         top.addCell(right);
         doc.add(top);
-        Paragraph formLine = new Paragraph(form, new Font(regular, 8));
-        formLine.setAlignment(Element.ALIGN_RIGHT);
-        doc.add(formLine);
-        Paragraph heading = new Paragraph(title, new Font(bold, 14));
-        heading.setAlignment(Element.ALIGN_CENTER);
-        heading.setSpacingBefore(12);
-        heading.setSpacingAfter(12);
-        doc.add(heading);
     }
 
-    private Paragraph line(String label, String value) {
+    private void title(Document doc, String title, @Nullable String subtitle) throws DocumentException {
+        Paragraph heading = new Paragraph(title, new Font(bold, 14));
+        heading.setAlignment(Element.ALIGN_CENTER);
+        heading.setSpacingBefore(16);
+        heading.setSpacingAfter(subtitle == null ? 12 : 4);
+        doc.add(heading);
+        if (subtitle != null) {
+            Paragraph sub = new Paragraph(subtitle, new Font(bold, 12));
+            sub.setAlignment(Element.ALIGN_CENTER);
+            sub.setSpacingAfter(12);
+            doc.add(sub);
+        }
+    }
+
+    private Paragraph text(String value) {
+        Paragraph p = new Paragraph(value, new Font(regular, 11));
+        p.setFirstLineIndent(24);
+        p.setSpacingAfter(6);
+        return p;
+    }
+
+    private Paragraph numbered(int number, String label, String value) {
         Paragraph p = new Paragraph();
-        p.add(new Phrase(label + ": ", new Font(bold, 11)));
+        p.add(new Phrase(number + ". " + label + ": ", new Font(bold, 11)));
         p.add(new Phrase(value, new Font(regular, 11)));
         p.setSpacingAfter(4);
         return p;
@@ -176,9 +255,13 @@ public class RegisterDocuments {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(100);
         table.setSpacingBefore(30);
-        PdfPCell a = noBorder(new Paragraph(left, new Font(bold, 11)));
+        Paragraph leftSign = new Paragraph(left, new Font(bold, 11));
+        leftSign.add(new Phrase("\n" + msg("print.sign.name"), new Font(regular, 9, Font.ITALIC)));
+        Paragraph rightSign = new Paragraph(right, new Font(bold, 11));
+        rightSign.add(new Phrase("\n" + msg("print.sign.name"), new Font(regular, 9, Font.ITALIC)));
+        PdfPCell a = noBorder(leftSign);
         a.setHorizontalAlignment(Element.ALIGN_CENTER);
-        PdfPCell b = noBorder(new Paragraph(right, new Font(bold, 11)));
+        PdfPCell b = noBorder(rightSign);
         b.setHorizontalAlignment(Element.ALIGN_CENTER);
         table.addCell(a);
         table.addCell(b);
@@ -207,6 +290,10 @@ public class RegisterDocuments {
         }
         doc.close();
         return out.toByteArray();
+    }
+
+    private String format(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, VI);
     }
 
     private String msg(String key) {

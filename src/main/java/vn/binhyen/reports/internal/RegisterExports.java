@@ -185,6 +185,7 @@ public class RegisterExports {
                         .map(o -> o.fullName())
                         .orElse(null);
         return new RegisterDocuments.FormData(
+                msg("print.superior", commune.provinceName()),
                 commune.policeUnitName() == null ? commune.fullName() : commune.policeUnitName(),
                 commune.fullName(),
                 entry.label(),

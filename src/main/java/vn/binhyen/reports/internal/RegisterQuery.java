@@ -69,7 +69,8 @@ public class RegisterQuery {
             @Nullable Long correctsEntryId,
             @Nullable String correctionReason,
             @Nullable String correctedLabel,
-            @Nullable String lastDecision) {
+            @Nullable String lastDecision,
+            @Nullable Instant protectionRequestedAt) {
 
         public String label() {
             return number + "/" + year;
@@ -235,7 +236,7 @@ public class RegisterQuery {
                 SELECT * FROM (
                   SELECT e.id AS entry_id, e.tip_id, t.code, e.commune_code, e.register_year, e.register_number,
                          e.received_at, e.channel, ro.full_name AS receiving_officer, e.summary, d.kind, d.state,
-                         d.urgent, t.anonymous,
+                         d.urgent, t.anonymous, d.protection_requested_at,
                          EXISTS (SELECT 1 FROM reports.reporter_identities ri WHERE ri.tip_id = t.id) AS identity_on_file,
                          ao.full_name AS assigned_officer, v.name AS village_name, %s AS next_due,
                          e.corrects_entry_id, e.correction_reason,
@@ -280,6 +281,7 @@ public class RegisterQuery {
                 rs.getObject("corrects_entry_id", Long.class),
                 rs.getString("correction_reason"),
                 rs.getString("corrected_label"),
-                rs.getString("last_decision"));
+                rs.getString("last_decision"),
+                RegisterStore.instant(rs, "protection_requested_at"));
     }
 }

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resolutionWarning warn this long before a resolution deadline or an extension request is due
  * @param provinceEscalation escalate to the province command when a deadline has passed by this much
  * @param watchInterval how often the clock watch runs (a db-scheduler recurring task)
+ * @param dayOfRestMoves a day or month limit whose last day is a Saturday, Sunday or public holiday (the holiday
+ *     calendar) ends at 24:00 of the next working day [unverified: CPC Art. 133 from general knowledge]; hour limits
+ *     never move
  */
 @ConfigurationProperties("binhyen.reports.rules")
 public record RegisterRules(
@@ -42,7 +45,8 @@ public record RegisterRules(
         @DefaultValue("PT6H") Duration transferWarning,
         @DefaultValue("P3D") Duration resolutionWarning,
         @DefaultValue("PT24H") Duration provinceEscalation,
-        @DefaultValue("PT1M") Duration watchInterval) {
+        @DefaultValue("PT1M") Duration watchInterval,
+        @DefaultValue("true") boolean dayOfRestMoves) {
 
     public static RegisterRules defaults() {
         return new RegisterRules(
@@ -60,6 +64,7 @@ public record RegisterRules(
                 Duration.ofHours(6),
                 Duration.ofDays(3),
                 Duration.ofHours(24),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                true);
     }
 }

@@ -63,22 +63,105 @@ public class RegisterStore {
             @Nullable Instant closedAt,
             int version) {
 
+        /** A new state; leaving the closed states clears the closing time. */
         public DocketRow with(DocketState newState) {
-            return new DocketRow(
-                    tipId,
+            return copy(
                     kind,
                     kindReason,
+                    newState,
+                    transferDueAt,
+                    resolutionDueAt,
+                    extensionCount,
+                    immediatelyReportedAt,
+                    protectionRequestedAt,
+                    newState.isClosed() ? closedAt : null);
+        }
+
+        /** A (re)classification: the kind, its note, the state it leads to and the clocks that state runs. */
+        public DocketRow classified(
+                ReportKind newKind,
+                @Nullable String reason,
+                DocketState newState,
+                @Nullable Instant transferDue,
+                @Nullable Instant resolutionDue) {
+            return copy(
+                    newKind,
+                    reason,
+                    newState,
+                    transferDue,
+                    resolutionDue,
+                    extensionCount,
+                    immediatelyReportedAt,
+                    protectionRequestedAt,
+                    closedAt);
+        }
+
+        /** A state of the resolution clock: started, extended, suspended, resumed. */
+        public DocketRow resolution(DocketState newState, @Nullable Instant due, int extensions) {
+            return copy(
+                    kind,
+                    kindReason,
+                    newState,
+                    transferDueAt,
+                    due,
+                    extensions,
+                    immediatelyReportedAt,
+                    protectionRequestedAt,
+                    closedAt);
+        }
+
+        public DocketRow reportedImmediately(Instant at) {
+            return copy(
+                    kind,
+                    kindReason,
+                    state,
+                    transferDueAt,
+                    resolutionDueAt,
+                    extensionCount,
+                    at,
+                    protectionRequestedAt,
+                    closedAt);
+        }
+
+        public DocketRow protectionRequested(Instant at) {
+            return copy(
+                    kind,
+                    kindReason,
+                    state,
+                    transferDueAt,
+                    resolutionDueAt,
+                    extensionCount,
+                    immediatelyReportedAt,
+                    at,
+                    closedAt);
+        }
+
+        /** The one place that lists every field: what a docket change may touch; the rest is carried over. */
+        private DocketRow copy(
+                @Nullable ReportKind newKind,
+                @Nullable String newKindReason,
+                DocketState newState,
+                @Nullable Instant transferDue,
+                @Nullable Instant resolutionDue,
+                int extensions,
+                @Nullable Instant reportedAt,
+                @Nullable Instant protectionAt,
+                @Nullable Instant closed) {
+            return new DocketRow(
+                    tipId,
+                    newKind,
+                    newKindReason,
                     newState,
                     urgent,
                     remote,
                     receivedAt,
-                    transferDueAt,
-                    resolutionDueAt,
-                    extensionCount,
+                    transferDue,
+                    resolutionDue,
+                    extensions,
                     immediateReportDueAt,
-                    immediatelyReportedAt,
-                    protectionRequestedAt,
-                    newState.isClosed() ? closedAt : null,
+                    reportedAt,
+                    protectionAt,
+                    closed,
                     version);
         }
     }

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipChannel;
+import vn.binhyen.reports.TipDecided;
+import vn.binhyen.reports.TipFirstAnswered;
 import vn.binhyen.reports.TipStatus;
 
 /**
@@ -22,9 +25,11 @@ import vn.binhyen.reports.TipStatus;
 public class TipStore {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    TipStore(JdbcClient jdbc) {
+    TipStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A tip's row, as officers see it (never the reporter identity). */
@@ -138,6 +143,18 @@ public class TipStore {
                 .param("id", tip.id())
                 .param("version", tip.version())
                 .update();
+        if (updated == 1 && !to.isOpen() && tip.status().isOpen()) {
+            // Here, and only here, a tip stops being open: the one place to tell figures it was decided.
+            events.publishEvent(new TipDecided(
+                    tip.id(),
+                    tip.provinceCode(),
+                    tip.communeCode(),
+                    tip.villageId(),
+                    to,
+                    category == null ? tip.category() : category,
+                    tip.receivedAt(),
+                    at));
+        }
         return updated == 1;
     }
 
@@ -162,9 +179,21 @@ public class TipStore {
                 .params(tipId, fromPolice ? "OFFICER" : "RESIDENT", officerId, body, timestamp(at))
                 .update();
         if (fromPolice) {
-            jdbc.sql("UPDATE reports.tips SET first_answered_at = ? WHERE id = ? AND first_answered_at IS NULL")
+            // RETURNING yields a row only when this message is the first answer: the event goes out once per tip.
+            jdbc.sql("""
+                            UPDATE reports.tips SET first_answered_at = ? WHERE id = ? AND first_answered_at IS NULL
+                            RETURNING province_code, commune_code, village_id, received_at
+                            """)
                     .params(timestamp(at), tipId)
-                    .update();
+                    .query((rs, n) -> new TipFirstAnswered(
+                            tipId,
+                            rs.getString("province_code"),
+                            rs.getString("commune_code"),
+                            rs.getObject("village_id", Long.class),
+                            rs.getTimestamp("received_at").toInstant(),
+                            at))
+                    .optional()
+                    .ifPresent(events::publishEvent);
         }
     }
 

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.audit.AuditAction;
+import vn.binhyen.audit.AuditEntry;
+import vn.binhyen.audit.AuditLog;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipStatus;
@@ -27,13 +30,16 @@ class InboxController {
     private final Accounts accounts;
     private final Directory directory;
     private final RegisterQuery register;
+    private final AuditLog audit;
 
     InboxController(
             InboxQuery inbox,
             UnitOverviewQuery overview,
             Accounts accounts,
             Directory directory,
-            RegisterQuery register) {
+            RegisterQuery register,
+            AuditLog audit) {
+        this.audit = audit;
         this.register = register;
         this.inbox = inbox;
         this.overview = overview;
@@ -58,6 +64,13 @@ class InboxController {
         boolean openOnly = status == null || status.isBlank() || "OPEN".equals(status);
         var filter = new InboxFilter(q, exactStatus, openOnly, category, village, urgent, mine, page);
         model.addAttribute("result", inbox.find(scope, filter));
+        // Who read which page of the inbox; the search words are not recorded (they may name a person).
+        audit.record(AuditEntry.byOfficer(
+                officer.getUsername(),
+                officer.officerId(),
+                AuditAction.VIEW,
+                "inbox:" + officer.unitCode(),
+                "page " + page + (q == null || q.isBlank() ? "" : ", search")));
         model.addAttribute("filter", filter);
         model.addAttribute("statusParam", exactStatus == null ? (openOnly ? "OPEN" : "ALL") : exactStatus.name());
         if (request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null) {

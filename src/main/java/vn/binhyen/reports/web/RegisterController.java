@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.audit.AuditAction;
+import vn.binhyen.audit.AuditEntry;
+import vn.binhyen.audit.AuditLog;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.reports.AttachmentRejectedException;
@@ -57,6 +60,7 @@ class RegisterController {
     private final Validator validator;
     private final Clock clock;
     private final MessageSource messages;
+    private final AuditLog audit;
 
     RegisterController(
             RegisterQuery query,
@@ -66,7 +70,9 @@ class RegisterController {
             Directory directory,
             Validator validator,
             Clock clock,
-            MessageSource messages) {
+            MessageSource messages,
+            AuditLog audit) {
+        this.audit = audit;
         this.messages = messages;
         this.query = query;
         this.exports = exports;
@@ -93,6 +99,12 @@ class RegisterController {
         AccessScope scope = accounts.scopeOf(officer);
         var filter = new RegisterQuery.Filter(kind, state, clock, officerId, village, from, to, page);
         model.addAttribute("result", query.find(scope, filter));
+        audit.record(AuditEntry.byOfficer(
+                officer.getUsername(),
+                officer.officerId(),
+                AuditAction.VIEW,
+                "register:" + officer.unitCode(),
+                "page " + page));
         model.addAttribute("filter", filter);
         model.addAttribute("now", this.clock.instant());
         if (request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null) {

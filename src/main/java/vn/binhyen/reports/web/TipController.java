@@ -212,6 +212,27 @@ class TipController {
         return flashed(id, redirect);
     }
 
+    @PostMapping("/extension-requested")
+    String extensionRequested(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String procuracy,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            RedirectAttributes redirect) {
+        register.extensionRequested(actor(officer), id, procuracy, date);
+        return flashed(id, redirect);
+    }
+
+    @PostMapping("/extension-not-needed")
+    String extensionNotNeeded(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        register.extensionNotNeeded(actor(officer), id, reason);
+        return flashed(id, redirect);
+    }
+
     @PostMapping("/suspend")
     String suspend(
             @AuthenticationPrincipal SignedInOfficer officer,

@@ -44,13 +44,30 @@ public class DeliveryQueue {
     }
 
     /**
+     * Queues an urgent alert to an officer's own Zalo account, ahead of bulletins; its outcome is reported to the
+     * alert.
+     */
+    public boolean enqueueAlert(
+            String idempotencyKey, String oaId, String userId, String text, long incidentId, long officerId) {
+        return jdbc.sql("""
+                                INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, text,
+                                    alert_incident, alert_officer)
+                                VALUES (?, ?, 'USER', ?, ?, ?, ?)
+                                ON CONFLICT (idempotency_key) DO NOTHING
+                                """)
+                        .params(idempotencyKey, oaId, userId, text, incidentId, officerId)
+                        .update()
+                == 1;
+    }
+
+    /**
      * Claims up to {@code limit} due deliveries, replies (priority 0) before bulletins; the rows stay locked until the
      * caller's transaction ends, and other nodes skip them. A bulletin row reads its text from the bulletin's text.
      */
     public List<Delivery> claimBatch(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT d.id, d.oa_id, d.target, d.recipient_id, COALESCE(d.text, t.text) AS text, d.reply_ref,
-                               d.bulletin_ref, d.promotional, d.attempts
+                               d.bulletin_ref, d.promotional, d.attempts, d.alert_incident, d.alert_officer
                           FROM zalo.deliveries d LEFT JOIN zalo.bulletin_texts t ON t.bulletin_ref = d.bulletin_ref
                          WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
                          ORDER BY d.priority, d.next_attempt_at, d.id
@@ -66,7 +83,9 @@ public class DeliveryQueue {
                         rs.getObject("reply_ref", Long.class),
                         rs.getObject("bulletin_ref", Long.class),
                         rs.getBoolean("promotional"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getObject("alert_incident", Long.class),
+                        rs.getObject("alert_officer", Long.class)))
                 .list();
     }
 
@@ -129,6 +148,27 @@ public class DeliveryQueue {
                 .orElse(OptionalLong.empty());
     }
 
+    /** Whether BinhYen itself sent the message Zalo knows by this id (a reply, a group post, a bulletin, an alert). */
+    public boolean isOurSend(String oaId, String zaloMessageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM zalo.deliveries WHERE oa_id = ? AND zalo_message_id = ?)")
+                .params(oaId, zaloMessageId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether a message with this text to this recipient is still queued or on its way. */
+    public boolean isBeingSent(String oaId, String recipientId, String text) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM zalo.deliveries d
+                                         LEFT JOIN zalo.bulletin_texts t ON t.bulletin_ref = d.bulletin_ref
+                                        WHERE d.oa_id = ? AND d.recipient_id = ? AND d.status = 'PENDING'
+                                          AND COALESCE(d.text, t.text) = ?)
+                        """)
+                .params(oaId, recipientId, text)
+                .query(Boolean.class)
+                .single();
+    }
+
     public boolean hasUnsentFor(String oaId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM zalo.deliveries WHERE oa_id = ? AND status = 'PENDING')")
                 .param(oaId)
@@ -145,7 +185,9 @@ public class DeliveryQueue {
             @Nullable Long replyRef,
             @Nullable Long bulletinRef,
             boolean promotional,
-            int attempts) {
+            int attempts,
+            @Nullable Long alertIncident,
+            @Nullable Long alertOfficer) {
         @Override
         public String toString() {
             return "Delivery[" + id + ", " + target + "]";

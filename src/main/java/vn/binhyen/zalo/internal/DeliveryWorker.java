@@ -14,11 +14,13 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.ReplyState;
+import vn.binhyen.incidents.AlertZaloStateChanged;
 import vn.binhyen.zalo.QuietHours;
 import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
 import vn.binhyen.zalo.internal.DeliveryQueue.Target;
@@ -60,6 +62,7 @@ public class DeliveryWorker {
     private final Pollers pollers;
     private final ZaloProperties properties;
     private final QuietHours quietHours;
+    private final ApplicationEventPublisher events;
     private final InFlightDeliveries inFlight;
 
     DeliveryWorker(
@@ -73,6 +76,7 @@ public class DeliveryWorker {
             Clock clock,
             Pollers pollers,
             ZaloProperties properties,
+            ApplicationEventPublisher events,
             InFlightDeliveries inFlight) {
         this.queue = queue;
         this.accounts = accounts;
@@ -85,6 +89,7 @@ public class DeliveryWorker {
         this.pollers = pollers;
         this.properties = properties;
         this.quietHours = QuietHours.parse(properties.promotionalQuietHours());
+        this.events = events;
         this.inFlight = inFlight;
     }
 
@@ -143,7 +148,7 @@ public class DeliveryWorker {
         for (var entry : byOa.entrySet()) {
             String oaId = entry.getKey();
             List<Delivery> deliveries = entry.getValue();
-            var account = accounts.find(oaId).orElse(null);
+            var account = accounts.binding(oaId).orElse(null);
             if (account == null) {
                 deliveries.forEach(d -> fail(d, null, "zalo.reply.failed.not-connected"));
                 continue;
@@ -281,6 +286,7 @@ public class DeliveryWorker {
             String messageId = ZaloJson.text(result.data().path("message_id"));
             queue.markSent(delivery.id(), messageId, now);
             replyState(delivery, ReplyState.SENT, null);
+            alertState(delivery, "SENT");
         } else if (result.outsideWindow()) {
             if (bulletin) {
                 queue.markUnreachable(delivery.id(), result.error(), "zalo.bulletin.window");
@@ -317,6 +323,13 @@ public class DeliveryWorker {
     private void fail(Delivery delivery, @Nullable Integer error, String failureKey) {
         queue.markFailed(delivery.id(), error, failureKey);
         replyState(delivery, ReplyState.FAILED, failureKey);
+        alertState(delivery, "FAILED");
+    }
+
+    private void alertState(Delivery delivery, String state) {
+        if (delivery.alertIncident() != null && delivery.alertOfficer() != null) {
+            events.publishEvent(new AlertZaloStateChanged(delivery.alertIncident(), delivery.alertOfficer(), state));
+        }
     }
 
     private void replyState(Delivery delivery, ReplyState state, @Nullable String failureKey) {

@@ -92,6 +92,19 @@ public class FollowerBook {
                         """).params(oaId, userId, NEVER, tag, tag, tag).update();
     }
 
+    public List<String> tagsOf(String oaId, String userId) {
+        return jdbc.sql("SELECT unnest(tags) FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                .params(oaId, userId)
+                .query(String.class)
+                .list();
+    }
+
+    public void removeTag(String oaId, String userId, String tag) {
+        jdbc.sql("UPDATE zalo.followers SET tags = array_remove(tags, ?) WHERE oa_id = ? AND user_id = ?")
+                .params(tag, oaId, userId)
+                .update();
+    }
+
     /** What the follower sync read from Zalo: the user follows, and these are their tags now. */
     public void saveDetail(String oaId, String userId, List<String> tags, Instant now) {
         jdbc.sql("""
@@ -106,15 +119,51 @@ public class FollowerBook {
                 .update();
     }
 
-    /** After a complete sync: followers Zalo no longer lists (and no event since the sync began) do not follow. */
+    /** The sync saw these users in Zalo's follower list: they follow (unless a later unfollow event says not). */
+    public void markListed(String oaId, List<String> userIds, Instant now) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, listed_at)
+                        SELECT ?, u, TRUE, ?, ? FROM unnest(?::TEXT[]) AS u
+                        ON CONFLICT (oa_id, user_id) DO UPDATE
+                           SET following = CASE WHEN zalo.followers.last_event_at <= EXCLUDED.last_event_at
+                                                THEN TRUE ELSE zalo.followers.following END,
+                               listed_at = EXCLUDED.listed_at
+                        """)
+                .params(oaId, Timestamp.from(now), Timestamp.from(now), pgArray(userIds))
+                .update();
+    }
+
+    /** Of these users, those whose details (tags) were never read, or not since {@code staleBefore}. */
+    public List<String> needingDetail(String oaId, List<String> userIds, Instant staleBefore) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT user_id FROM zalo.followers
+                         WHERE oa_id = ? AND user_id = ANY(?::TEXT[])
+                           AND (detail_synced_at IS NULL OR detail_synced_at < ?)
+                         ORDER BY user_id
+                        """)
+                .params(oaId, pgArray(userIds), Timestamp.from(staleBefore))
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * After a complete sync: followers Zalo no longer lists (and no event or message from them since the sync began)
+     * do not follow.
+     */
     public int markUnlisted(String oaId, Instant syncStartedAt) {
+        Timestamp started = Timestamp.from(syncStartedAt);
         return jdbc.sql("""
                         UPDATE zalo.followers SET following = FALSE
                          WHERE oa_id = ? AND following
-                           AND (detail_synced_at IS NULL OR detail_synced_at < ?) AND last_event_at < ?
-                        """)
-                .params(oaId, Timestamp.from(syncStartedAt), Timestamp.from(syncStartedAt))
-                .update();
+                           AND (listed_at IS NULL OR listed_at < ?) AND last_event_at < ?
+                           AND (last_interaction_at IS NULL OR last_interaction_at < ?)
+                        """).params(oaId, started, started, started).update();
     }
 
     public void recordTotal(String oaId, LocalDate day, int total) {
@@ -160,7 +209,7 @@ public class FollowerBook {
         return counts;
     }
 
-    private static String pgArray(List<String> values) {
+    static String pgArray(List<String> values) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

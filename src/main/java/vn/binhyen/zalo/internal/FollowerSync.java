@@ -4,13 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.binhyen.conversations.ConversationChannel;
@@ -20,18 +23,33 @@ import vn.binhyen.shared.VietnamTime;
 import vn.binhyen.zalo.ConnectionStatus;
 
 /**
- * Reads each OA's followers from Zalo now and then: {@code user/getlist} 50 at a time (Zalo's maximum; offsets stop at
- * 9,951, so a larger OA is read partially and nobody is marked unfollowed from a partial list), then
- * {@code user/detail} for each follower's tags. A tag naming a village is the follower's village, so bulletins can
- * target a village and threads go to the village's area officer. The day's follower total goes into the follower
- * history. Every call spends the shared per-app budget; when it runs out, the sync stops and resumes from its cursor.
- * A node claims an OA's sync by moving its {@code next_run_at} forward in one statement, so one node syncs an OA.
+ * Reads each OA's followers from Zalo now and then: {@code user/getlist} 50 at a time (Zalo's maximum), then
+ * {@code user/detail} for the tags of followers seen for the first time or whose details are older than
+ * {@code follower-detail-max-age} (tags also arrive at once through {@code add_user_to_tag} events). A tag naming a
+ * village is the follower's village, so bulletins can target a village and threads go to the village's area officer.
+ *
+ * <p>Zalo's list stops at offset 9,951. A larger OA is read in segments by period of last interaction
+ * ({@code last_interaction_period}, "YYYY_MM_DD:YYYY_MM_DD"): the sync halves the period from 2012 to today until each
+ * part has at most 10,000 followers and reads each part through. The run is complete when the parts add up to the
+ * total Zalo reports; only then is anyone Zalo no longer listed marked unfollowed. (Followers Zalo dates no interaction
+ * for, or more than 10,000 on a single day, leave the run partial.)
+ *
+ * <p>The day's follower total goes into the follower history. Every call spends the shared per-app budget; when it
+ * runs out, the sync stops and resumes from its segment and offset. The timer runs on one node at a time
+ * ({@link ZaloTimers}); an administrator's "sync now" claims the OA's row by moving its {@code next_run_at} forward
+ * in one statement, so one run at a time reads an OA.
  */
 @Component
 public class FollowerSync {
 
     static final int PAGE = 50;
     static final int MAX_OFFSET = 9951;
+    /** The most followers one segment can hold and still be read to its end. */
+    static final int SEGMENT_LIMIT = MAX_OFFSET + PAGE - 1;
+    /** Zalo opened in 2012: no one interacted with an OA before. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2012, 1, 1);
+
+    private static final DateTimeFormatter PERIOD_DAY = DateTimeFormatter.ofPattern("yyyy_MM_dd");
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(FollowerSync.class);
 
@@ -92,9 +110,7 @@ public class FollowerSync {
         FAILED
     }
 
-    @Scheduled(
-            fixedDelayString = "${binhyen.zalo.follower-sync-check-interval:PT1M}",
-            initialDelayString = "${binhyen.zalo.follower-sync-initial-delay:PT2M}")
+    /** Syncs every connected OA whose sync is due; run by the {@link ZaloTimers} timer, on one node at a time. */
     public void syncDue() {
         for (var account : accounts.all()) {
             if (!pollers.running()) {
@@ -139,65 +155,233 @@ public class FollowerSync {
                         UPDATE zalo.follower_syncs
                            SET next_run_at = ?, run_started_at = COALESCE(run_started_at, ?)
                          WHERE oa_id = ? AND (next_run_at <= ? OR ?)
-                        RETURNING cursor_offset, seen_in_run, run_started_at
+                        RETURNING cursor_offset, seen_in_run, run_started_at, segments, segment_index, plan_complete
                         """)
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), oaId, Timestamp.from(now), force)
-                .query((rs, row) -> new Claim(
-                        rs.getInt("cursor_offset"),
-                        rs.getInt("seen_in_run"),
-                        rs.getTimestamp("run_started_at").toInstant()))
+                .query((rs, row) -> {
+                    java.sql.Array segments = rs.getArray("segments");
+                    return new Cursor(
+                            segments == null ? null : List.of((String[]) segments.getArray()),
+                            rs.getInt("segment_index"),
+                            rs.getInt("cursor_offset"),
+                            rs.getInt("seen_in_run"),
+                            rs.getBoolean("plan_complete"),
+                            rs.getTimestamp("run_started_at").toInstant());
+                })
                 .optional()
                 .orElse(null);
         if (claim == null) {
             return Outcome.NOT_DUE;
         }
-        int offset = claim.offset();
-        int seen = claim.seen();
-        int total = -1;
+        var run = new Run(oaId, account, claim);
         try {
-            String token = tokens.accessToken(oaId);
-            while (pollers.running()) {
-                if (!budget.tryAcquire(account.appId(), clock.instant())) {
-                    return pause(oaId, offset, seen);
+            return run.go();
+        } catch (TokenKeeper.NotConnectedException e) {
+            return fail(oaId, run.cursor, "not connected");
+        } catch (ZaloUnreachableException e) {
+            return fail(oaId, run.cursor, "Zalo unreachable");
+        } catch (ZaloError e) {
+            return fail(oaId, run.cursor, e.getMessage());
+        }
+    }
+
+    /** Where a run stands: the plan (null until made), the segment and offset in it, followers seen so far. */
+    private record Cursor(
+            @Nullable List<String> segments,
+            int segment,
+            int offset,
+            int seen,
+            boolean planComplete,
+            Instant startedAt) {
+
+        Cursor planned(List<String> plan, boolean complete) {
+            return new Cursor(plan, 0, 0, seen, complete, startedAt);
+        }
+
+        Cursor advanced(int read) {
+            return new Cursor(segments, segment, offset + read, seen + read, planComplete, startedAt);
+        }
+
+        Cursor nextSegment() {
+            return new Cursor(segments, segment + 1, 0, seen, planComplete, startedAt);
+        }
+    }
+
+    /** The budget for this minute is spent: the run stops where it is and resumes next minute. */
+    private static final class OutOfBudget extends RuntimeException {
+        OutOfBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class ZaloError extends RuntimeException {
+        ZaloError(int error) {
+            super("Zalo error " + error, null, false, false);
+        }
+    }
+
+    /** One run of one OA's sync. */
+    private final class Run {
+        final String oaId;
+        final OfficialAccountStore.AccountRow account;
+        Cursor cursor;
+        String token;
+
+        Run(String oaId, OfficialAccountStore.AccountRow account, Cursor cursor) {
+            this.oaId = oaId;
+            this.account = account;
+            this.cursor = cursor;
+        }
+
+        Outcome go() {
+            token = tokens.accessToken(oaId);
+            try {
+                if (cursor.segments() == null) {
+                    plan();
                 }
-                ZaloApiResult page = api.followers(token, offset, PAGE);
+                List<String> segments = cursor.segments();
+                while (cursor.segment() < segments.size()) {
+                    if (!pollers.running()) {
+                        return pause();
+                    }
+                    String period = segments.get(cursor.segment());
+                    JsonNode page = list(period, cursor.offset(), PAGE);
+                    int total = page.path("total").asInt(-1);
+                    List<String> userIds = userIds(page);
+                    read(userIds);
+                    cursor = cursor.advanced(userIds.size());
+                    boolean end = userIds.isEmpty()
+                            || userIds.size() < PAGE
+                            || (total >= 0 && cursor.offset() >= total)
+                            || cursor.offset() > MAX_OFFSET;
+                    if (end) {
+                        cursor = cursor.nextSegment();
+                    }
+                    saveCursor();
+                }
+            } catch (OutOfBudget e) {
+                return pause();
+            }
+            boolean complete = cursor.planComplete();
+            finish(oaId, cursor.startedAt(), cursor.seen(), complete);
+            return complete ? Outcome.COMPLETE : Outcome.PARTIAL;
+        }
+
+        /**
+         * One segment when the whole list fits under Zalo's offset limit; otherwise periods of last interaction,
+         * halved until each fits, in date order.
+         */
+        void plan() {
+            int total = list("", 0, 1).path("total").asInt(-1);
+            if (total <= SEGMENT_LIMIT) {
+                cursor = cursor.planned(List.of(""), true);
+                savePlan();
+                return;
+            }
+            List<String> plan = new ArrayList<>();
+            boolean complete = true;
+            long covered = 0;
+            Deque<LocalDate[]> todo = new ArrayDeque<>();
+            todo.push(new LocalDate[] {
+                FIRST_DAY,
+                clock.instant().atZone(VietnamTime.ZONE).toLocalDate().plusDays(1)
+            });
+            while (!todo.isEmpty()) {
+                LocalDate[] range = todo.pop();
+                String period = PERIOD_DAY.format(range[0]) + ":" + PERIOD_DAY.format(range[1]);
+                int count = list(period, 0, 1).path("total").asInt(0);
+                if (count == 0) {
+                    continue;
+                }
+                if (count <= SEGMENT_LIMIT || !range[0].isBefore(range[1])) {
+                    plan.add(period);
+                    covered += count;
+                    complete &= count <= SEGMENT_LIMIT;
+                    continue;
+                }
+                long days = java.time.temporal.ChronoUnit.DAYS.between(range[0], range[1]);
+                LocalDate middle = range[0].plusDays(days / 2);
+                todo.push(new LocalDate[] {middle.plusDays(1), range[1]});
+                todo.push(new LocalDate[] {range[0], middle});
+            }
+            cursor = cursor.planned(plan, complete && covered >= total);
+            savePlan();
+            log.info(
+                    "Follower sync of OA {}: {} followers, read in {} periods of last interaction{}",
+                    oaId,
+                    total,
+                    plan.size(),
+                    cursor.planComplete() ? "" : " (some followers cannot be reached: partial)");
+        }
+
+        JsonNode list(String period, int offset, int count) {
+            while (true) {
+                spend();
+                ZaloApiResult page = api.followers(token, offset, count, period);
                 if (page.tokenProblem()) {
                     token = tokens.refreshAfterRejection(oaId, token);
                     continue;
                 }
                 if (!page.ok()) {
-                    return fail(oaId, offset, seen, "Zalo error " + page.error());
+                    throw new ZaloError(page.error());
                 }
-                total = page.data().path("total").asInt(-1);
-                List<String> userIds = new ArrayList<>();
-                for (JsonNode user : page.data().path("users")) {
-                    String id = ZaloJson.text(user.path("user_id"));
-                    if (!id.isEmpty()) {
-                        userIds.add(id);
-                    }
-                }
-                for (String userId : userIds) {
-                    if (!budget.tryAcquire(account.appId(), clock.instant())) {
-                        return pause(oaId, offset, seen);
-                    }
-                    readDetail(account, token, userId);
-                }
-                offset += userIds.size();
-                seen += userIds.size();
-                boolean end = userIds.size() < PAGE || (total >= 0 && offset >= total);
-                if (end || offset > MAX_OFFSET) {
-                    boolean complete = end;
-                    finish(oaId, claim.startedAt(), total < 0 ? seen : total, complete);
-                    return complete ? Outcome.COMPLETE : Outcome.PARTIAL;
-                }
-                saveCursor(oaId, offset, seen);
+                return page.data();
             }
-            return pause(oaId, offset, seen);
-        } catch (TokenKeeper.NotConnectedException e) {
-            return fail(oaId, offset, seen, "not connected");
-        } catch (ZaloUnreachableException e) {
-            return fail(oaId, offset, seen, "Zalo unreachable");
         }
+
+        /** Marks the page's users as listed; reads the details of those never read or read too long ago. */
+        void read(List<String> userIds) {
+            Instant now = clock.instant();
+            followers.markListed(oaId, userIds, now);
+            for (String userId : followers.needingDetail(oaId, userIds, now.minus(properties.followerDetailMaxAge()))) {
+                spend();
+                readDetail(account, token, userId);
+            }
+        }
+
+        void spend() {
+            if (!budget.tryAcquire(account.appId(), clock.instant())) {
+                throw new OutOfBudget();
+            }
+        }
+
+        Outcome pause() {
+            saveCursor();
+            jdbc.sql("UPDATE zalo.follower_syncs SET next_run_at = ? WHERE oa_id = ?")
+                    .params(Timestamp.from(ApiBudget.nextMinute(clock.instant())), oaId)
+                    .update();
+            return Outcome.PAUSED;
+        }
+
+        void savePlan() {
+            jdbc.sql("""
+                            UPDATE zalo.follower_syncs SET segments = ?::TEXT[], segment_index = 0, cursor_offset = 0,
+                                   plan_complete = ?
+                             WHERE oa_id = ?
+                            """)
+                    .params(FollowerBook.pgArray(cursor.segments()), cursor.planComplete(), oaId)
+                    .update();
+        }
+
+        void saveCursor() {
+            jdbc.sql("""
+                            UPDATE zalo.follower_syncs SET segment_index = ?, cursor_offset = ?, seen_in_run = ?
+                             WHERE oa_id = ?
+                            """)
+                    .params(cursor.segment(), cursor.offset(), cursor.seen(), oaId)
+                    .update();
+        }
+    }
+
+    private static List<String> userIds(JsonNode page) {
+        List<String> userIds = new ArrayList<>();
+        for (JsonNode user : page.path("users")) {
+            String id = ZaloJson.text(user.path("user_id"));
+            if (!id.isEmpty()) {
+                userIds.add(id);
+            }
+        }
+        return userIds;
     }
 
     private void readDetail(OfficialAccountStore.AccountRow account, String token, String userId) {
@@ -228,7 +412,8 @@ public class FollowerSync {
         }
         jdbc.sql("""
                         UPDATE zalo.follower_syncs
-                           SET cursor_offset = 0, seen_in_run = 0, run_started_at = NULL, last_completed_at = ?,
+                           SET cursor_offset = 0, seen_in_run = 0, run_started_at = NULL, segments = NULL,
+                               segment_index = 0, plan_complete = NULL, last_completed_at = ?,
                                last_total = ?, last_complete = ?, last_error = NULL, next_run_at = ?
                          WHERE oa_id = ?
                         """)
@@ -244,31 +429,23 @@ public class FollowerSync {
         } catch (RuntimeException e) {
             log.info("Group list of OA {} not refreshed: {}", oaId, e.getClass().getSimpleName());
         }
-        log.info("Follower sync of OA {}: {} followers{}", oaId, total, complete ? "" : " (partial: offset limit)");
+        log.info("Follower sync of OA {}: {} followers{}", oaId, total, complete ? "" : " (partial)");
     }
 
-    private void saveCursor(String oaId, int offset, int seen) {
-        jdbc.sql("UPDATE zalo.follower_syncs SET cursor_offset = ?, seen_in_run = ? WHERE oa_id = ?")
-                .params(offset, seen, oaId)
-                .update();
-    }
-
-    private Outcome pause(String oaId, int offset, int seen) {
-        jdbc.sql("UPDATE zalo.follower_syncs SET cursor_offset = ?, seen_in_run = ?, next_run_at = ? WHERE oa_id = ?")
-                .params(offset, seen, Timestamp.from(ApiBudget.nextMinute(clock.instant())), oaId)
-                .update();
-        return Outcome.PAUSED;
-    }
-
-    private Outcome fail(String oaId, int offset, int seen, String error) {
+    private Outcome fail(String oaId, Cursor cursor, String error) {
         jdbc.sql("""
-                        UPDATE zalo.follower_syncs SET cursor_offset = ?, seen_in_run = ?, next_run_at = ?, last_error = ?
+                        UPDATE zalo.follower_syncs SET segment_index = ?, cursor_offset = ?, seen_in_run = ?,
+                               next_run_at = ?, last_error = ?
                          WHERE oa_id = ?
                         """)
-                .params(offset, seen, Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))), error, oaId)
+                .params(
+                        cursor.segment(),
+                        cursor.offset(),
+                        cursor.seen(),
+                        Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))),
+                        error,
+                        oaId)
                 .update();
         return Outcome.FAILED;
     }
-
-    private record Claim(int offset, int seen, Instant startedAt) {}
 }

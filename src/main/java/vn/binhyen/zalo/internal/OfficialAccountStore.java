@@ -3,9 +3,11 @@ package vn.binhyen.zalo.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,8 +21,21 @@ import vn.binhyen.zalo.ConnectionStatus;
 @Repository
 public class OfficialAccountStore {
 
+    /**
+     * How long a node trusts its copy of an OA's binding without reading it again. Changes made on this node drop the
+     * copy at once; a change made on another node is seen within this time (and at once by the webhook, which reads
+     * the keys again before refusing a signature).
+     */
+    static final Duration BINDING_TTL = Duration.ofSeconds(60);
+
     private final JdbcClient jdbc;
     private final SecretBox box;
+    /**
+     * The hot paths (every webhook request, every stored event) need the OA's app id, commune and opened webhook key;
+     * reading the row and opening the sealed key each time cost a SELECT and AES-GCM work per request. Kept in memory
+     * only, never logged (the record's toString hides the key).
+     */
+    private final ConcurrentHashMap<String, CachedBinding> bindings = new ConcurrentHashMap<>();
 
     OfficialAccountStore(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
@@ -53,6 +68,12 @@ public class OfficialAccountStore {
                         box.seal(appSecret, aad(oaId, "app_secret")),
                         box.seal(oaSecretKey, aad(oaId, "oa_secret_key")))
                 .update();
+        forget(oaId);
+    }
+
+    /** Drops this node's copy of the OA's binding: its credentials or commune changed. */
+    public void forget(String oaId) {
+        bindings.remove(oaId);
     }
 
     public Optional<AccountRow> find(String oaId) {
@@ -68,13 +89,36 @@ public class OfficialAccountStore {
                 .list();
     }
 
-    /** What the webhook needs to check a signature: the app id and the OA secret key, opened. */
-    public Optional<WebhookKeys> webhookKeys(String oaId) {
-        return jdbc.sql("SELECT app_id, oa_secret_key FROM zalo.official_accounts WHERE oa_id = ?")
+    /**
+     * What the webhook needs to check a signature and the event processor to place an event: the app id, the
+     * commune and the opened OA secret key, from memory when this node read them less than {@link #BINDING_TTL} ago.
+     */
+    public Optional<Binding> binding(String oaId) {
+        CachedBinding cached = bindings.get(oaId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt() < BINDING_TTL.toNanos()) {
+            return Optional.of(cached.binding());
+        }
+        return reloadBinding(oaId);
+    }
+
+    /** Reads the binding from the database, whatever this node holds (the webhook's second look before a 401). */
+    public Optional<Binding> reloadBinding(String oaId) {
+        Optional<Binding> loaded = jdbc.sql("""
+                        SELECT app_id, commune_code, province_code, oa_secret_key
+                          FROM zalo.official_accounts WHERE oa_id = ?
+                        """)
                 .param(oaId)
-                .query((rs, row) -> new WebhookKeys(
-                        rs.getString("app_id"), box.open(rs.getBytes("oa_secret_key"), aad(oaId, "oa_secret_key"))))
+                .query((rs, row) -> new Binding(
+                        oaId,
+                        rs.getString("app_id"),
+                        rs.getString("commune_code"),
+                        rs.getString("province_code"),
+                        box.open(rs.getBytes("oa_secret_key"), aad(oaId, "oa_secret_key"))))
                 .optional();
+        loaded.ifPresentOrElse(
+                b -> bindings.put(oaId, new CachedBinding(b, System.nanoTime())), () -> bindings.remove(oaId));
+        return loaded;
     }
 
     public void savePendingConnection(String oaId, String state, String verifier, Instant expiresAt) {
@@ -178,12 +222,15 @@ public class OfficialAccountStore {
                         """).param(ts(before)).query(String.class).list();
     }
 
-    public record WebhookKeys(String appId, String oaSecretKey) {
+    /** An OA's binding as the hot paths need it; the OA secret key is opened. */
+    public record Binding(String oaId, String appId, String communeCode, String provinceCode, String oaSecretKey) {
         @Override
         public String toString() {
-            return "WebhookKeys[" + appId + ", secret protected]";
+            return "Binding[" + oaId + ", " + appId + ", " + communeCode + ", secret protected]";
         }
     }
+
+    private record CachedBinding(Binding binding, long loadedAt) {}
 
     public record PendingConnection(String oaId, String appId, String appSecret, String verifier, Instant expiresAt) {
         @Override

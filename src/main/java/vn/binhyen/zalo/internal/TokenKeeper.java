@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.zalo.ConnectionStatus;
@@ -72,9 +71,6 @@ public class TokenKeeper {
     }
 
     /** Refreshes, ahead of time, every token that would otherwise expire within the margin. */
-    @Scheduled(
-            fixedDelayString = "${binhyen.zalo.refresh-check-interval:PT5M}",
-            initialDelayString = "${binhyen.zalo.refresh-check-initial-delay:PT20S}")
     public void refreshDueTokens() {
         if (!pollers.running()) {
             return;

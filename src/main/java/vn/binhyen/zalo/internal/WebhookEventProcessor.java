@@ -3,86 +3,178 @@ package vn.binhyen.zalo.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Works through stored webhook events. Each event is claimed with {@code FOR UPDATE SKIP LOCKED} (so several nodes
- * share the work without taking the same event), handled and marked done in one transaction: a crash in between
- * leaves it unprocessed, never half-processed. An event that fails is retried with backoff and finally set aside.
+ * Works through stored webhook events in parallel lanes. Every event carries an ordering key (the resident or the
+ * group it is about, set at intake); the key's hash picks the lane, so one resident's events all go through one lane,
+ * which handles them in the order they arrived. A lane claims a batch with {@code FOR UPDATE SKIP LOCKED} (so other
+ * lanes and nodes never take the same event), handles it and marks it done in one transaction: one commit for the
+ * batch, and a crash in between leaves every event of it unprocessed, never half-processed. When any event of a batch
+ * fails, the batch rolls back and its events are handled again one by one, so only the failing one is retried (with
+ * backoff) and finally set aside.
+ *
+ * <p>Across nodes each node runs the same lanes; two nodes may then handle two events of one resident at the same
+ * time, which the handlers tolerate (duplicates collapse on Zalo's message id, follows compare event times).
  */
 @Component
-public class WebhookEventProcessor {
+public class WebhookEventProcessor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEventProcessor.class);
     private static final int MAX_ATTEMPTS = 8;
-    private static final int BATCH = 200;
 
     private final JdbcClient jdbc;
     private final ZaloEventRouter router;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Pollers pollers;
+    private final int lanes;
+    private final int batch;
+    private final Duration pollInterval;
+    private volatile boolean running;
+    private ExecutorService workers;
 
     WebhookEventProcessor(
-            JdbcClient jdbc, ZaloEventRouter router, TransactionTemplate transaction, Clock clock, Pollers pollers) {
+            JdbcClient jdbc,
+            ZaloEventRouter router,
+            TransactionTemplate transaction,
+            Clock clock,
+            Pollers pollers,
+            ZaloProperties properties) {
         this.jdbc = jdbc;
         this.router = router;
         this.transaction = transaction;
         this.clock = clock;
         this.pollers = pollers;
+        this.lanes = Math.max(1, properties.eventLanes());
+        this.batch = Math.max(1, properties.eventBatch());
+        this.pollInterval = properties.eventPollInterval();
     }
 
-    @Scheduled(fixedDelayString = "${binhyen.zalo.event-poll-interval:PT0.3S}")
-    public void processPending() {
-        if (!pollers.running()) {
+    @Override
+    public synchronized void start() {
+        if (running) {
             return;
         }
-        for (int i = 0; i < BATCH && pollers.running(); i++) {
-            if (!processOne()) {
-                return;
+        running = true;
+        workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("zalo-events-", 0).daemon().factory());
+        for (int lane = 0; lane < lanes; lane++) {
+            int l = lane;
+            workers.submit(() -> runLane(l));
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void runLane(int lane) {
+        while (running && pollers.running()) {
+            int handled;
+            try {
+                handled = processBatch(lane);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Zalo event lane {} could not claim events: {}",
+                        lane,
+                        e.getClass().getSimpleName());
+                handled = 0;
+            }
+            if (handled < batch) {
+                try {
+                    Thread.sleep(pollInterval);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }
 
-    /** @return whether an event was found (handled or failed) */
-    boolean processOne() {
-        AtomicLong claimed = new AtomicLong(-1);
+    /**
+     * Claims up to a batch of the lane's due events and handles them in one transaction; on a failure, one by one.
+     *
+     * @return how many events were claimed
+     */
+    int processBatch(int lane) {
+        List<Long> claimed = new ArrayList<>();
         try {
-            Boolean found = transaction.execute(status -> {
-                var event = jdbc.sql("""
-                                SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
-                                 WHERE processed_at IS NULL AND next_attempt_at <= ?
-                                 ORDER BY next_attempt_at, id
-                                 LIMIT 1 FOR UPDATE SKIP LOCKED
-                                """)
-                        .param(Timestamp.from(clock.instant()))
-                        .query(StoredEvent.class)
-                        .optional();
-                if (event.isEmpty()) {
-                    return false;
+            transaction.executeWithoutResult(status -> {
+                for (StoredEvent e : claim(lane, batch)) {
+                    claimed.add(e.id());
+                    handle(e);
                 }
-                StoredEvent e = event.get();
-                claimed.set(e.id());
-                JsonNode body = ZaloJson.MAPPER.readTree(e.rawBody());
-                String outcome = router.route(e.id(), e.oaId(), e.eventName(), body);
-                markDone(e.id(), outcome, null);
-                return true;
             });
-            return Boolean.TRUE.equals(found);
+            return claimed.size();
         } catch (RuntimeException failure) {
-            if (claimed.get() < 0) {
-                log.warn("Could not claim a Zalo event: {}", failure.getMessage());
-                return false;
+            if (claimed.isEmpty()) {
+                throw failure;
             }
-            recordFailure(claimed.get(), failure);
-            return true;
+            for (long id : claimed) {
+                processOne(id);
+            }
+            return claimed.size();
+        }
+    }
+
+    private List<StoredEvent> claim(int lane, int limit) {
+        return jdbc.sql("""
+                        SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
+                         WHERE processed_at IS NULL AND next_attempt_at <= :now
+                           AND (hashtext(ordering_key) & 2147483647) % :lanes = :lane
+                         ORDER BY next_attempt_at, id
+                         LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("lanes", lanes)
+                .param("lane", lane)
+                .param("limit", limit)
+                .query(StoredEvent.class)
+                .list();
+    }
+
+    private void handle(StoredEvent e) {
+        JsonNode body = ZaloJson.MAPPER.readTree(e.rawBody());
+        String outcome = router.route(e.id(), e.oaId(), e.eventName(), body);
+        markDone(e.id(), outcome, null);
+    }
+
+    /** One event in its own transaction, if it is still unprocessed and nobody else holds it. */
+    private void processOne(long id) {
+        try {
+            transaction.executeWithoutResult(status ->
+                    jdbc.sql("""
+                            SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
+                             WHERE id = ? AND processed_at IS NULL FOR UPDATE SKIP LOCKED
+                            """).param(id).query(StoredEvent.class).optional().ifPresent(this::handle));
+        } catch (RuntimeException failure) {
+            recordFailure(id, failure);
         }
     }
 

@@ -7,17 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Takes a webhook delivery from Zalo: checks its signature, stores the raw event with one INSERT (a redelivery or a
- * replay collapses onto the first copy) and nothing else, so Zalo gets its 200 in milliseconds. What the event
+ * Takes a webhook delivery from Zalo: checks its signature (the OA's key comes from memory), stores the raw event
+ * through {@link WebhookEventWriter} (group commit; a redelivery or a replay collapses onto the first copy) and
+ * nothing else, so Zalo gets its 200 in milliseconds, and only once the event is committed. What the event
  * means is worked out later by {@link WebhookEventProcessor}.
  */
 @Component
@@ -28,14 +29,18 @@ public class WebhookIntake {
     /** Zalo's clock and ours may disagree a little; an event from further in the future is not believed. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
+    private static final Pattern OA_ID = Pattern.compile("[0-9]{1,32}");
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
     private final OfficialAccountStore accounts;
-    private final JdbcClient jdbc;
+    private final WebhookEventWriter writer;
     private final ZaloProperties properties;
     private final Clock clock;
 
-    WebhookIntake(OfficialAccountStore accounts, JdbcClient jdbc, ZaloProperties properties, Clock clock) {
+    WebhookIntake(OfficialAccountStore accounts, WebhookEventWriter writer, ZaloProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.writer = writer;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,14 +52,16 @@ public class WebhookIntake {
         BAD_SIGNATURE,
         MALFORMED,
         TOO_LARGE,
-        STALE
+        STALE,
+        /** The database did not take the event in time: no 200, so Zalo delivers it again. */
+        NOT_STORED
     }
 
     public Outcome receive(String oaId, byte[] body, @Nullable String signature, int numRetry, String remote) {
         if (body.length > properties.maxWebhookBytes()) {
             return reject(oaId, remote, Outcome.TOO_LARGE);
         }
-        var keys = oaId.matches("[0-9]{1,32}") ? accounts.webhookKeys(oaId).orElse(null) : null;
+        var keys = OA_ID.matcher(oaId).matches() ? accounts.binding(oaId).orElse(null) : null;
         if (keys == null) {
             return reject(oaId, remote, Outcome.UNKNOWN_ACCOUNT);
         }
@@ -71,27 +78,57 @@ public class WebhookIntake {
         if (!event.isObject() || timestamp.isEmpty()) {
             return reject(oaId, remote, Outcome.MALFORMED);
         }
-        String expected = WebhookSignature.compute(keys.appId(), body, timestamp, keys.oaSecretKey());
-        if (!WebhookSignature.matches(signature, expected)) {
-            return reject(oaId, remote, Outcome.BAD_SIGNATURE);
+        if (!signedWith(keys, body, timestamp, signature)) {
+            // The key this node holds may predate a change made on another node: read it again before refusing.
+            keys = accounts.reloadBinding(oaId).orElse(null);
+            if (keys == null || !signedWith(keys, body, timestamp, signature)) {
+                return reject(oaId, remote, Outcome.BAD_SIGNATURE);
+            }
         }
         if (!fresh(timestamp)) {
             return reject(oaId, remote, Outcome.STALE);
         }
         String eventName = ZaloJson.text(event.path("event_name"));
-        int inserted = jdbc.sql("""
-                        INSERT INTO zalo.webhook_events (oa_id, event_key, event_name, raw_body, num_retry)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (oa_id, event_key) DO NOTHING
-                        """)
-                .params(
-                        oaId,
-                        eventKey(eventName, event, body),
-                        eventName.isEmpty() ? "unknown" : eventName,
-                        new String(body, StandardCharsets.UTF_8),
-                        Math.max(0, numRetry))
-                .update();
-        return inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;
+        boolean stored;
+        try {
+            stored = writer.store(new WebhookEventWriter.Row(
+                    oaId,
+                    eventKey(eventName, event, body),
+                    eventName.isEmpty() ? "unknown" : eventName,
+                    new String(body, StandardCharsets.UTF_8),
+                    Math.max(0, numRetry),
+                    orderingKey(eventName, event)));
+        } catch (WebhookEventWriter.EventNotStoredException e) {
+            log.warn("Zalo webhook event of OA {} not stored in time; Zalo will deliver it again", safe(oaId));
+            return Outcome.NOT_STORED;
+        }
+        return stored ? Outcome.STORED : Outcome.DUPLICATE;
+    }
+
+    /**
+     * Whose events must be handled in order: the group for group traffic, otherwise the resident (the sender of what
+     * a resident does, the recipient of what the OA sends, the follower of a follow).
+     */
+    static String orderingKey(String eventName, JsonNode event) {
+        String key;
+        if (eventName.startsWith("user_send_group_") || eventName.startsWith("oa_send_group_")) {
+            key = ZaloJson.text(event.path("recipient").path("id"));
+        } else if (eventName.startsWith("oa_send_")
+                || eventName.equals("user_received_message")
+                || eventName.equals("user_seen_message")) {
+            key = ZaloJson.text(event.path("recipient").path("id"));
+        } else if (eventName.equals("follow") || eventName.equals("unfollow")) {
+            key = ZaloJson.text(event.path("follower").path("id"));
+        } else {
+            key = ZaloJson.text(event.path("sender").path("id"));
+        }
+        return key.length() > 80 ? key.substring(0, 80) : key;
+    }
+
+    private static boolean signedWith(
+            OfficialAccountStore.Binding keys, byte[] body, String timestamp, String signature) {
+        return WebhookSignature.matches(
+                signature, WebhookSignature.compute(keys.appId(), body, timestamp, keys.oaSecretKey()));
     }
 
     /**

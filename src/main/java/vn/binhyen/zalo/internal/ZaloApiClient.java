@@ -39,17 +39,38 @@ public class ZaloApiClient {
         return post("/v3.0/oa/group/message", accessToken, body);
     }
 
+    /** Puts the follower under a tag ({@code tag_name} creates the tag when the OA has none of that name). */
+    public ZaloApiResult tagFollower(String accessToken, String userId, String tagName) {
+        ObjectNode body =
+                ZaloJson.MAPPER.createObjectNode().put("user_id", userId).put("tag_name", tagName);
+        return post("/v2.0/oa/tag/tagfollower", accessToken, body);
+    }
+
+    /** Takes the follower out of a tag. */
+    public ZaloApiResult untagFollower(String accessToken, String userId, String tagName) {
+        ObjectNode body =
+                ZaloJson.MAPPER.createObjectNode().put("user_id", userId).put("tag_name", tagName);
+        return post("/v2.0/oa/tag/rmfollowerfromtag", accessToken, body);
+    }
+
     public ZaloApiResult userDetail(String accessToken, String userId) {
         ObjectNode data = ZaloJson.MAPPER.createObjectNode().put("user_id", userId);
         return get("/v3.0/oa/user/detail", accessToken, data);
     }
 
-    public ZaloApiResult followers(String accessToken, int offset, int count) {
+    /**
+     * A page of the OA's followers; {@code period} ("YYYY_MM_DD:YYYY_MM_DD", or empty for all) narrows the list to
+     * followers whose last interaction falls in it, so lists longer than Zalo's offset limit can be read in parts.
+     */
+    public ZaloApiResult followers(String accessToken, int offset, int count, String period) {
         ObjectNode data = ZaloJson.MAPPER
                 .createObjectNode()
                 .put("offset", offset)
                 .put("count", count)
                 .put("is_follower", "true");
+        if (!period.isEmpty()) {
+            data.put("last_interaction_period", period);
+        }
         return get("/v3.0/oa/user/getlist", accessToken, data);
     }
 

@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.binhyen.conversations.ContactCard;
 import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.InboundMessage;
+import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.VillageSource;
-import vn.binhyen.zalo.internal.OfficialAccountStore.AccountRow;
+import vn.binhyen.zalo.internal.OfficialAccountStore.Binding;
 
 /**
  * What each Zalo event means for BinhYen. Called inside the processor's transaction, so everything an event causes
@@ -28,6 +30,8 @@ public class ZaloEventRouter {
     private final VillageMatcher villages;
     private final DeliveryQueue deliveries;
     private final Conversations conversations;
+    private final OfficerLinks officerLinks;
+    private final MessageSource messages;
 
     ZaloEventRouter(
             OfficialAccountStore accounts,
@@ -35,18 +39,22 @@ public class ZaloEventRouter {
             GroupBook groups,
             VillageMatcher villages,
             DeliveryQueue deliveries,
-            Conversations conversations) {
+            Conversations conversations,
+            OfficerLinks officerLinks,
+            MessageSource messages) {
         this.accounts = accounts;
         this.followers = followers;
         this.groups = groups;
         this.villages = villages;
         this.deliveries = deliveries;
         this.conversations = conversations;
+        this.officerLinks = officerLinks;
+        this.messages = messages;
     }
 
     /** @return the outcome stored on the event: PROCESSED, DUPLICATE or IGNORED */
     public String route(long eventId, String oaId, String eventName, JsonNode event) {
-        AccountRow account = accounts.find(oaId).orElse(null);
+        Binding account = accounts.binding(oaId).orElse(null);
         if (account == null) {
             return "IGNORED";
         }
@@ -67,6 +75,9 @@ public class ZaloEventRouter {
             return inbound(
                     eventId, account, event, at, ThreadKind.RESIDENT, eventName.substring("user_send_".length()));
         }
+        if (eventName.startsWith("oa_send_")) {
+            return echo(account, eventName, event, at);
+        }
         if (eventName.equals("add_user_to_tag")) {
             return tagged(account, event);
         }
@@ -79,13 +90,12 @@ public class ZaloEventRouter {
         if (eventName.equals("user_seen_message")) {
             return receipt(oaId, event, ReplyState.SEEN);
         }
-        // OA echoes (our own sends or an admin typing in Zalo's OA chat), management events and anything Zalo adds
-        // later stay stored for the record and do nothing else.
+        // Management events and anything Zalo adds later stay stored for the record and do nothing else.
         return "IGNORED";
     }
 
     private String inbound(
-            long eventId, AccountRow account, JsonNode event, Instant at, ThreadKind threadKind, String type) {
+            long eventId, Binding account, JsonNode event, Instant at, ThreadKind threadKind, String type) {
         String senderId = ZaloJson.text(event.path("sender").path("id"));
         String contact = threadKind == ThreadKind.GROUP
                 ? ZaloJson.text(event.path("recipient").path("id"))
@@ -98,6 +108,9 @@ public class ZaloEventRouter {
         ParsedMessage parsed = ParsedMessage.of(type, message);
         if (threadKind == ThreadKind.RESIDENT) {
             followers.noteInteraction(account.oaId(), senderId, at);
+            if (parsed.kind() == MessageKind.TEXT && linkedOfficer(account, senderId, msgId, parsed.text())) {
+                return "PROCESSED";
+            }
         }
         boolean appended = conversations.recordInbound(new InboundMessage(
                 ConversationChannel.ZALO,
@@ -120,8 +133,62 @@ public class ZaloEventRouter {
         return appended ? "PROCESSED" : "DUPLICATE";
     }
 
+    /**
+     * Zalo's echo of a message the page sent. BinhYen's own sends are in the thread already (found by Zalo's message
+     * id); anything else was written outside BinhYen (the OA's admin in Zalo's chat) and goes into the thread as a
+     * police message. An echo that overtakes the recording of our own send (same recipient and text still queued)
+     * waits and is looked at again.
+     */
+    private String echo(Binding account, String eventName, JsonNode event, Instant at) {
+        boolean group = eventName.startsWith("oa_send_group_");
+        String type = eventName.substring(group ? "oa_send_group_".length() : "oa_send_".length());
+        String contact = ZaloJson.text(event.path("recipient").path("id"));
+        JsonNode message = event.path("message");
+        String msgId = ZaloJson.text(message.path("msg_id"));
+        if (contact.isEmpty() || msgId.isEmpty() || deliveries.isOurSend(account.oaId(), msgId)) {
+            return "IGNORED";
+        }
+        ParsedMessage parsed = ParsedMessage.of(type, message);
+        if (deliveries.isBeingSent(account.oaId(), contact, parsed.text())) {
+            throw new RetryLaterException("echo of a send not recorded yet");
+        }
+        boolean added = conversations.recordEcho(new InboundMessage(
+                ConversationChannel.ZALO,
+                group ? ThreadKind.GROUP : ThreadKind.RESIDENT,
+                account.oaId(),
+                contact,
+                account.provinceCode(),
+                account.communeCode(),
+                msgId,
+                parsed.kind(),
+                parsed.text(),
+                parsed.url(),
+                parsed.latitude(),
+                parsed.longitude(),
+                null,
+                at,
+                group ? groups.villageOf(account.oaId(), contact) : followers.villageOf(account.oaId(), contact)));
+        return added ? "PROCESSED" : "DUPLICATE";
+    }
+
+    /**
+     * An officer sent their link code from their own Zalo: that account now receives their urgent alerts, and is told
+     * so. The code is not a resident's message and opens no thread.
+     */
+    private boolean linkedOfficer(Binding account, String userId, String msgId, String text) {
+        var officer = officerLinks.linkByCode(account.oaId(), account.communeCode(), userId, text);
+        officer.ifPresent(id -> deliveries.enqueue(
+                "officer-link:" + id + ":" + msgId,
+                account.oaId(),
+                DeliveryQueue.Target.USER,
+                userId,
+                messages.getMessage("zalo.link.done", null, java.util.Locale.forLanguageTag("vi")),
+                null));
+        return officer.isPresent();
+    }
+
     /** A follower tag naming one of the commune's villages is the follower's village. */
-    private String tagged(AccountRow account, JsonNode event) {
+    private String tagged(Binding account, JsonNode event) {
         String tag = ZaloJson.text(event.path("tag").path("name")).strip();
         if (tag.isEmpty()) {
             return "IGNORED";
@@ -143,7 +210,7 @@ public class ZaloEventRouter {
      * keeping it, so it becomes their contact card (sealed by conversations), and an address naming a village tells
      * where they live. Both shapes Zalo is documented with are read (nested {@code full_address} and flat fields).
      */
-    private String submittedInfo(AccountRow account, JsonNode event) {
+    private String submittedInfo(Binding account, JsonNode event) {
         String userId = ZaloJson.text(event.path("sender").path("id"));
         JsonNode info = event.path("info");
         if (userId.isEmpty() || !info.isObject()) {
@@ -176,7 +243,7 @@ public class ZaloEventRouter {
         return "PROCESSED";
     }
 
-    private void learnVillage(AccountRow account, String userId, long villageId, VillageSource source) {
+    private void learnVillage(Binding account, String userId, long villageId, VillageSource source) {
         followers.setVillage(account.oaId(), userId, villageId, source.name());
         conversations.learnVillage(ConversationChannel.ZALO, account.oaId(), userId, villageId, source);
     }

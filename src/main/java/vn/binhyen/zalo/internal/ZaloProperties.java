@@ -17,10 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshMargin access tokens are refreshed when they have less than this left (they live 25 hours)
  * @param requestsPerMinute the per-app budget for OA API calls, shared by all nodes (Zalo allows 4,000)
  * @param httpTimeout connect and read timeout for every call to Zalo
- * @param eventPollInterval how often stored webhook events are looked for
+ * @param webhookWriters how many writers store accepted webhook events, each a batch per commit (0: each request
+ *     inserts its own row)
+ * @param webhookWriteTimeout how long a webhook request waits for its event's commit before answering 503 (Zalo
+ *     waits 2 seconds, then delivers again)
+ * @param eventPollInterval how often an idle event lane looks for stored webhook events
+ * @param eventLanes how many lanes handle stored events at the same time on one node (one resident's events always
+ *     go through the same lane, in order)
+ * @param eventBatch how many events a lane claims and handles in one transaction
  * @param deliveryPollInterval how often the delivery queue is looked at
  * @param mediaHosts hosts (and their subdomains) residents' photos are fetched from for "make it a tip"; Zalo's CDN
  * @param followerSyncInterval how often each OA's follower list and tags are read again from Zalo
+ * @param followerDetailMaxAge how old a follower's details (tags) may get before a sync reads them again
+ * @param followerSyncCheckInterval how often the follower-sync timer looks for OAs whose sync is due
+ * @param followerSyncInitialDelay when the follower-sync timer first runs after it is registered
+ * @param refreshCheckInterval how often the token timer looks for access tokens about to expire
+ * @param refreshCheckInitialDelay when the token timer first runs after it is registered
  * @param deliveryWorkers how many batches one node sends at the same time
  * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
  * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
@@ -36,13 +48,22 @@ public record ZaloProperties(
         @DefaultValue("PT3H") Duration refreshMargin,
         @DefaultValue("3600") int requestsPerMinute,
         @DefaultValue("PT10S") Duration httpTimeout,
+        @DefaultValue("2") int webhookWriters,
+        @DefaultValue("PT1.5S") Duration webhookWriteTimeout,
         @DefaultValue("PT0.3S") Duration eventPollInterval,
+        @DefaultValue("4") int eventLanes,
+        @DefaultValue("50") int eventBatch,
         @DefaultValue("PT0.5S") Duration deliveryPollInterval,
 
         @DefaultValue({"zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com"})
         List<String> mediaHosts,
 
         @DefaultValue("PT6H") Duration followerSyncInterval,
+        @DefaultValue("P7D") Duration followerDetailMaxAge,
+        @DefaultValue("PT1M") Duration followerSyncCheckInterval,
+        @DefaultValue("PT2M") Duration followerSyncInitialDelay,
+        @DefaultValue("PT5M") Duration refreshCheckInterval,
+        @DefaultValue("PT20S") Duration refreshCheckInitialDelay,
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,
         @DefaultValue("22:00-06:00") String promotionalQuietHours) {}

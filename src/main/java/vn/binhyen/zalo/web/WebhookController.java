@@ -38,6 +38,7 @@ class WebhookController {
             case UNKNOWN_ACCOUNT -> HttpStatus.NOT_FOUND;
             case MALFORMED -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_STORED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return ResponseEntity.status(status).body(Map.of("error", status == HttpStatus.OK ? 0 : -status.value()));
     }

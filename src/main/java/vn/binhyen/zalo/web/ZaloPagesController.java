@@ -17,6 +17,7 @@ import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.zalo.ZaloChannelException;
 import vn.binhyen.zalo.ZaloCommunityGroups;
 import vn.binhyen.zalo.ZaloFollowers;
+import vn.binhyen.zalo.ZaloOfficerLinks;
 import vn.binhyen.zalo.internal.ZaloUnreachableException;
 
 /**
@@ -29,11 +30,14 @@ class ZaloPagesController {
     private final ZaloFollowers followers;
     private final ZaloCommunityGroups groups;
     private final Accounts accounts;
+    private final ZaloOfficerLinks officerLinks;
 
-    ZaloPagesController(ZaloFollowers followers, ZaloCommunityGroups groups, Accounts accounts) {
+    ZaloPagesController(
+            ZaloFollowers followers, ZaloCommunityGroups groups, Accounts accounts, ZaloOfficerLinks officerLinks) {
         this.followers = followers;
         this.groups = groups;
         this.accounts = accounts;
+        this.officerLinks = officerLinks;
     }
 
     @GetMapping("/admin/zalo/{oaId}/followers")
@@ -73,10 +77,34 @@ class ZaloPagesController {
         return "redirect:/admin/zalo/" + oaId + "/groups";
     }
 
+    @GetMapping("/console/zalo/link")
+    String officerLink(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
+        model.addAttribute("link", officerLinks.linkOf(officer.officerId()).orElse(null));
+        return "zalo/officer-link";
+    }
+
+    @PostMapping("/console/zalo/link/code")
+    String officerLinkCode(@AuthenticationPrincipal SignedInOfficer officer, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("code", officerLinks.newCode(officer.officerId()));
+        return "redirect:/console/zalo/link";
+    }
+
+    @PostMapping("/console/zalo/link/remove")
+    String officerUnlink(@AuthenticationPrincipal SignedInOfficer officer) {
+        officerLinks.unlink(officer.officerId());
+        return "redirect:/console/zalo/link";
+    }
+
+    /** One page for village groups: the registry at /console/groups, where the Zalo column comes from here. */
     @GetMapping("/console/zalo/groups")
-    String linkedGroups(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
+    String linkedGroups() {
+        return "redirect:/console/groups";
+    }
+
+    @GetMapping("/console/zalo/groups/cells")
+    String linkedGroupCells(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
         model.addAttribute("groups", groups.linkedGroupsFor(accounts.scopeOf(officer)));
-        return "zalo/linked-groups";
+        return "zalo/linked-groups :: cells";
     }
 
     @PostMapping("/console/zalo/groups/{oaId}/{groupId}/open")

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.zalo.ZaloAudience;
@@ -34,6 +35,7 @@ class SimDemo {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void openDemoPages() {
         for (var commune : directory.communesInService()) {
             try {

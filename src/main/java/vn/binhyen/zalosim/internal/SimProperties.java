@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the simulator never saw)
  * @param keepPhoneMessages whether phones keep what they receive (off for load runs: a million phones' messages
  *     would not fit in memory)
+ * @param echoApiSends whether messages sent through the API are echoed to the webhook as {@code oa_send_text}, as
+ *     Zalo does (off by default: a bulletin to many followers would double the webhook traffic; messages the OA's
+ *     admin writes in Zalo's own chat are always echoed)
  */
 @SimulatorOnly
 @ConfigurationProperties("binhyen.zalosim")
@@ -51,4 +54,5 @@ public record SimProperties(
         @DefaultValue("PT0.5S") Duration receiptDelay,
         @DefaultValue("true") boolean receipts,
         @DefaultValue("true") boolean enforceWindow,
-        @DefaultValue("true") boolean keepPhoneMessages) {}
+        @DefaultValue("true") boolean keepPhoneMessages,
+        @DefaultValue("false") boolean echoApiSends) {}

@@ -98,6 +98,18 @@ public class SimResidents {
         webhooks.deliver(oa, event);
     }
 
+    /**
+     * Zalo's echo of a message the OA sent ({@code oa_send_text}): from the API, or typed by the OA's admin in Zalo's
+     * own OA chat; sender is the OA (with the admin), recipient the resident.
+     */
+    public void echo(SimOa oa, String userId, PhoneMessage message) {
+        ObjectNode event = webhooks.envelope(oa, "oa_send_text");
+        event.putObject("sender").put("id", oa.oaId()).put("admin_id", world.digits("admin:" + oa.oaId(), 18));
+        event.putObject("recipient").put("id", userId);
+        event.putObject("message").put("msg_id", message.msgId).put("text", message.text);
+        webhooks.deliver(oa, event);
+    }
+
     /** The resident answers the page's request for information ({@code user_submit_info}). */
     public PhoneMessage submitInfo(SimOa oa, String userId, String name, String phone, String address) {
         PhoneMessage message =

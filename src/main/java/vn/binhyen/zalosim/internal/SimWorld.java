@@ -187,6 +187,10 @@ public class SimWorld {
                 .add(tag);
     }
 
+    public void untag(String oaId, String userId, String tag) {
+        tags.getOrDefault(oaId + "/" + userId, Set.of()).remove(tag);
+    }
+
     public List<String> tagsOf(String oaId, String userId) {
         return tags.getOrDefault(oaId + "/" + userId, Set.of()).stream()
                 .sorted()

@@ -66,9 +66,22 @@ public class SimZalo {
         PhoneMessage message = properties.keepPhoneMessages()
                 ? world.addMessage(oa.oaId(), userId, true, text, oa.name())
                 : world.unkeptMessage(text);
+        if (properties.echoApiSends()) {
+            residents.echo(oa, userId, message);
+        }
         if (properties.receipts()) {
             residents.received(oa, userId, message.msgId);
         }
+        return message;
+    }
+
+    /**
+     * The OA's admin answers a resident from Zalo's own OA chat, not through BinhYen: the phone shows it and Zalo
+     * echoes it to the webhook ({@code oa_send_text}).
+     */
+    public PhoneMessage adminWrites(SimOa oa, String userId, String text) {
+        PhoneMessage message = world.addMessage(oa.oaId(), userId, true, text, oa.name());
+        residents.echo(oa, userId, message);
         return message;
     }
 

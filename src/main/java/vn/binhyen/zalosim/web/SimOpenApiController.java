@@ -3,11 +3,13 @@ package vn.binhyen.zalosim.web;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ import vn.binhyen.zalosim.internal.SimulatorOnly;
 @SimulatorOnly
 class SimOpenApiController {
 
+    private static final DateTimeFormatter PERIOD_DAY = DateTimeFormatter.ofPattern("uuuu_MM_dd");
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VietnamTime.ZONE);
 
@@ -117,12 +120,103 @@ class SimOpenApiController {
                 return error(-201, "offset or count is invalid!");
             }
             List<String> all = world.followersOf(oa.oaId());
+            String period = query.path("last_interaction_period").asString("");
+            if (!period.isEmpty()) {
+                LocalDate[] days = period(period);
+                if (days == null) {
+                    return error(-201, "last_interaction_period is invalid!");
+                }
+                all = all.stream()
+                        .filter(id -> {
+                            Instant last = world.lastInteraction(oa.oaId(), id);
+                            if (last == null) {
+                                return false;
+                            }
+                            LocalDate day = last.atZone(VietnamTime.ZONE).toLocalDate();
+                            return !day.isBefore(days[0]) && !day.isAfter(days[1]);
+                        })
+                        .toList();
+            }
             var users = all.stream()
                     .skip(offset)
                     .limit(count)
                     .map(id -> Map.of("user_id", id))
                     .toList();
             return success(Map.of("total", all.size(), "count", users.size(), "offset", offset, "users", users));
+        });
+    }
+
+    /**
+     * Zalo's {@code last_interaction_period}: TODAY, YESTERDAY, L7D, L30D or "YYYY_MM_DD:YYYY_MM_DD" (both days
+     * included, Vietnam time); null when it is none of these.
+     */
+    private LocalDate @Nullable [] period(String period) {
+        LocalDate today = clock.instant().atZone(VietnamTime.ZONE).toLocalDate();
+        switch (period) {
+            case "TODAY" -> {
+                return new LocalDate[] {today, today};
+            }
+            case "YESTERDAY" -> {
+                return new LocalDate[] {today.minusDays(1), today.minusDays(1)};
+            }
+            case "L7D" -> {
+                return new LocalDate[] {today.minusDays(6), today};
+            }
+            case "L30D" -> {
+                return new LocalDate[] {today.minusDays(29), today};
+            }
+            default -> {
+                String[] parts = period.split(":", -1);
+                if (parts.length != 2) {
+                    return null;
+                }
+                try {
+                    LocalDate from = LocalDate.parse(parts[0], PERIOD_DAY);
+                    LocalDate to = LocalDate.parse(parts[1], PERIOD_DAY);
+                    return from.isAfter(to) ? null : new LocalDate[] {from, to};
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** {@code tagfollower}: the follower goes under the tag, which is created when new. */
+    @PostMapping(path = "/v2.0/oa/tag/tagfollower", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> tagFollower(
+            @RequestHeader(name = "access_token", required = false) String token, @RequestBody JsonNode body) {
+        return tagging(token, body, true);
+    }
+
+    /** {@code rmfollowerfromtag}: the follower leaves the tag. */
+    @PostMapping(path = "/v2.0/oa/tag/rmfollowerfromtag", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> untagFollower(
+            @RequestHeader(name = "access_token", required = false) String token, @RequestBody JsonNode body) {
+        return tagging(token, body, false);
+    }
+
+    private ResponseEntity<Map<String, Object>> tagging(String token, JsonNode body, boolean add) {
+        return call(token, oa -> {
+            // Zalo's samples send user_id as a string; some clients send a bare number.
+            String userId = body.path("user_id").isNumber()
+                    ? body.path("user_id").asString()
+                    : body.path("user_id").asString("");
+            String tag = body.path("tag_name").asString("").strip();
+            if (userId.isEmpty() || !world.knows(userId)) {
+                return error(-201, "user_id is invalid!");
+            }
+            if (tag.isEmpty() || tag.length() > 100) {
+                return error(-201, "tag_name is invalid!");
+            }
+            if (!world.follows(oa.oaId(), userId)) {
+                return error(-213, "User has not followed OA");
+            }
+            if (add) {
+                world.tag(oa.oaId(), userId, tag);
+            } else {
+                world.untag(oa.oaId(), userId, tag);
+            }
+            return success(Map.of());
         });
     }
 

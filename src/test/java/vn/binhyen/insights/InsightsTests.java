@@ -182,7 +182,9 @@ class InsightsTests {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("""
                                         SELECT count(*) FROM events.event_publication
-                                         WHERE completion_date IS NULL AND listener_id LIKE 'vn.binhyen.insights.%'
+                                         WHERE completion_date IS NULL
+                                           AND (listener_id LIKE 'vn.binhyen.insights.%'
+                                                OR listener_id LIKE '%QuestionListener%')
                                         """).query(Long.class).single() == 0);
     }
 
@@ -215,6 +217,9 @@ class InsightsTests {
                 .isEqualTo(4);
         assertThat(totals.sum(Measure.QUESTIONS)).isEqualTo(2);
         assertThat(totals.sum(Measure.GROUP_MESSAGES)).isEqualTo(1);
+        assertThat(totals.sum(Measure.QUESTIONS_ASKED))
+                .as("both resident messages ask something")
+                .isEqualTo(2);
         var village =
                 units.find(Level.VILLAGE, Long.toString(commune.villageA())).orElseThrow();
         assertThat(dashboards
@@ -383,7 +388,7 @@ class InsightsTests {
                 }
             }
             assertThat(figures).containsEntry("Tin báo tiếp nhận", "6");
-            assertThat(figures).containsEntry("Câu hỏi của người dân", "2");
+            assertThat(figures).containsEntry("Tin nhắn người dân gửi trang", "2");
             assertThat(book.getAllPictures()).as("charts as images").isNotEmpty();
             var units = book.getSheet("Theo đơn vị");
             assertThat(units).isNotNull();

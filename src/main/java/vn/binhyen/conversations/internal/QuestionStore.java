@@ -77,14 +77,16 @@ public class QuestionStore {
                 .optional();
     }
 
-    /** A later message of the same question: its text joins the question, and the match is the combined text's. */
+    /**
+     * A later message of the same question: its text joins the question, and the best entry is the combined text's.
+     * Whether the question had a good answer stays as it was when asked, as the figures counted it then.
+     */
     public void extend(long questionId, long messageId, String text, Match match) {
         jdbc.sql("""
-                        UPDATE conversations.questions
-                           SET last_message_id = ?, text = ?, best_entry_id = ?, best_score = ?, matched = ?
+                        UPDATE conversations.questions SET last_message_id = ?, text = ?, best_entry_id = ?, best_score = ?
                          WHERE id = ? AND last_message_id < ?
                         """)
-                .params(messageId, cut(text), match.entryId(), match.score(), match.good(), questionId, messageId)
+                .params(messageId, cut(text), match.entryId(), match.score(), questionId, messageId)
                 .update();
     }
 

@@ -121,6 +121,22 @@ public class Dashboards {
                         false),
                 new Headline("overdue", overdue, null, null, null, "count", true),
                 count("questions", Measure.QUESTIONS, now, before, yearAgo, unit),
+                new Headline(
+                        "questionsAutomatic",
+                        now.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
+                        before.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
+                        yearAgo.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
+                        null,
+                        "percent",
+                        false),
+                new Headline(
+                        "questionsUnmatched",
+                        now.percent(Measure.QUESTIONS_ASKED, "unmatched"),
+                        before.percent(Measure.QUESTIONS_ASKED, "unmatched"),
+                        yearAgo.percent(Measure.QUESTIONS_ASKED, "unmatched"),
+                        null,
+                        "percent",
+                        true),
                 count("bulletins", Measure.BULLETINS, now, before, yearAgo, null),
                 new Headline(
                         "prevented",

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import vn.binhyen.bulletins.BulletinPublished;
 import vn.binhyen.conversations.MessageReceived;
+import vn.binhyen.conversations.QuestionAnswered;
+import vn.binhyen.conversations.QuestionAsked;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.incidents.IncidentClosed;
@@ -84,6 +86,29 @@ public class Facts {
     public List<Fact> of(MessageReceived e) {
         Measure measure = e.threadKind() == ThreadKind.RESIDENT ? Measure.QUESTIONS : Measure.GROUP_MESSAGES;
         return List.of(new Fact(e.provinceCode(), e.communeCode(), null, day(e.sentAt()), measure, "", 1));
+    }
+
+    /** Counted at the commune, as messages are: the thread's village may be learned after the question. */
+    public List<Fact> of(QuestionAsked e) {
+        return List.of(new Fact(
+                e.provinceCode(),
+                e.communeCode(),
+                null,
+                day(e.askedAt()),
+                Measure.QUESTIONS_ASKED,
+                e.goodMatch() ? "good" : "unmatched",
+                1));
+    }
+
+    public List<Fact> of(QuestionAnswered e) {
+        return List.of(new Fact(
+                e.provinceCode(),
+                e.communeCode(),
+                null,
+                day(e.answeredAt()),
+                Measure.QUESTIONS_ANSWERED,
+                e.automatic() ? "automatic" : "officer",
+                1));
     }
 
     public List<Fact> of(BulletinPublished e) {

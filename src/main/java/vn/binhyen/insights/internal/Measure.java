@@ -15,8 +15,12 @@ public enum Measure {
     TIP_DECISION_TIME,
     /** Tips decided, by their final category. */
     TIPS_BY_CATEGORY,
-    /** Residents' messages to a commune page: questions ({@code MessageReceived}, resident threads). */
+    /** Residents' messages to a commune page ({@code MessageReceived}, resident threads). */
     QUESTIONS,
+    /** Residents' questions ({@code QuestionAsked}), {@code good} or {@code unmatched}: no good answer in the catalogue. */
+    QUESTIONS_ASKED,
+    /** Questions first answered ({@code QuestionAnswered}), {@code automatic} or by an {@code officer}. */
+    QUESTIONS_ANSWERED,
     /** Messages in village groups ({@code MessageReceived}, group threads). */
     GROUP_MESSAGES,
     /** Bulletins published, counted once per commune reached, or once at the province when province-wide. */

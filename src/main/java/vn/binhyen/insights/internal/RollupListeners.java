@@ -4,6 +4,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.binhyen.bulletins.BulletinPublished;
 import vn.binhyen.conversations.MessageReceived;
+import vn.binhyen.conversations.QuestionAnswered;
+import vn.binhyen.conversations.QuestionAsked;
 import vn.binhyen.incidents.IncidentClosed;
 import vn.binhyen.incidents.UrgentAlertRaised;
 import vn.binhyen.reports.TipDecided;
@@ -42,6 +44,16 @@ class RollupListeners {
 
     @ApplicationModuleListener
     void on(MessageReceived event) {
+        store.add(facts.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAsked event) {
+        store.add(facts.of(event));
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAnswered event) {
         store.add(facts.of(event));
     }
 

@@ -168,6 +168,13 @@ public class RollupStore {
                 + ", CASE WHEN th.kind = 'RESIDENT' THEN 'QUESTIONS' ELSE 'GROUP_MESSAGES' END, ''"
                 + " FROM conversations.messages m JOIN conversations.threads th ON th.id = m.thread_id"
                 + " WHERE m.direction = 'INBOUND'"
+                + " UNION ALL SELECT th.province_code, th.commune_code, NULL::bigint, " + day.formatted("q.asked_at")
+                + ", 'QUESTIONS_ASKED', CASE WHEN q.matched THEN 'good' ELSE 'unmatched' END"
+                + " FROM conversations.questions q JOIN conversations.threads th ON th.id = q.thread_id"
+                + " UNION ALL SELECT th.province_code, th.commune_code, NULL::bigint, " + day.formatted("q.answered_at")
+                + ", 'QUESTIONS_ANSWERED', CASE WHEN q.answered_by = 'AUTO' THEN 'automatic' ELSE 'officer' END"
+                + " FROM conversations.questions q JOIN conversations.threads th ON th.id = q.thread_id"
+                + " WHERE q.answered_at IS NOT NULL"
                 + " UNION ALL SELECT b.province_code, NULL, NULL::bigint, " + day.formatted("b.published_at")
                 + ", 'BULLETINS', b.kind FROM bulletins.bulletins b"
                 + " WHERE b.published_at IS NOT NULL AND b.province_wide"

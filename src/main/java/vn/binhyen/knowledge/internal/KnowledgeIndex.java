@@ -37,6 +37,13 @@ public class KnowledgeIndex implements AutoCloseable {
     static final String TITLE = "title";
     static final String PHRASINGS = "phrasings";
     static final String BODY = "body";
+    /** The terms the matcher compares, analysed once here rather than for every candidate of every question. */
+    static final String BODY_TERMS = "body_terms";
+    /** One value per {@link #PHRASINGS} value, in the same order: its terms. */
+    static final String PHRASING_TERMS = "phrasing_terms";
+    /** What the matcher reads of a hit: the large texts are left on disk. */
+    static final java.util.Set<String> MATCH_FIELDS = java.util.Set.of(ID, SLUG, TITLE, BODY_TERMS, PHRASING_TERMS);
+
     private static final java.util.regex.Pattern CLAUSES = java.util.regex.Pattern.compile("[(),;:]");
 
     private final TextAnalysis analysis;
@@ -114,7 +121,7 @@ public class KnowledgeIndex implements AutoCloseable {
         doc.add(new StoredField(TITLE, content.title()));
         for (String phrasing : content.phrasings()) {
             String canonical = analysis.canonical(phrasing);
-            doc.add(new StoredField(PHRASINGS, canonical));
+            addPhrasing(doc, canonical);
             doc.add(new TextField(TextAnalysis.PHRASE_WORDS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_WORDS, canonical, Field.Store.NO));
@@ -125,13 +132,13 @@ public class KnowledgeIndex implements AutoCloseable {
             for (int i = 0; parts.length > 1 && i < parts.length; i++) {
                 String part = analysis.canonical(parts[i]);
                 if (!part.isBlank()) {
-                    doc.add(new StoredField(PHRASINGS, part));
+                    addPhrasing(doc, part);
                 }
             }
         }
         // Questions officers answered with this entry: matched like its own phrasings, but not shown anywhere.
         for (String phrasing : learned) {
-            doc.add(new StoredField(PHRASINGS, phrasing));
+            addPhrasing(doc, phrasing);
             doc.add(new TextField(TextAnalysis.PHRASE_WORDS, phrasing, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, phrasing, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_WORDS, phrasing, Field.Store.NO));
@@ -139,12 +146,18 @@ public class KnowledgeIndex implements AutoCloseable {
         }
         String body = analysis.canonical(content.body());
         doc.add(new StoredField(BODY, body));
+        doc.add(new StoredField(BODY_TERMS, String.join(" ", analysis.termsOf(body))));
         doc.add(new TextField(TextAnalysis.BODY_WORDS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.BODY_PAIRS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.ALL_WORDS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.ALL_PAIRS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.EXACT, VietnameseText.normalizeTones(content.summary()), Field.Store.NO));
         return doc;
+    }
+
+    private void addPhrasing(Document doc, String canonical) {
+        doc.add(new StoredField(PHRASINGS, canonical));
+        doc.add(new StoredField(PHRASING_TERMS, String.join(" ", analysis.termsOf(canonical))));
     }
 
     @Override

@@ -34,6 +34,7 @@ public class Matcher {
 
     private static final int CANDIDATES = 10;
     private static final int MAX_TERMS = 200;
+    private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile(" ");
 
     private final KnowledgeIndex index;
     private final TextAnalysis analysis;
@@ -105,8 +106,12 @@ public class Matcher {
         questionTerms.addAll(pairs);
         List<Match> matches = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
-            matches.add(
-                    match(searcher.storedFields().document(hit.doc), hit.score, hits[0].score, questionTerms, rarity));
+            matches.add(match(
+                    searcher.storedFields().document(hit.doc, KnowledgeIndex.MATCH_FIELDS),
+                    hit.score,
+                    hits[0].score,
+                    questionTerms,
+                    rarity));
         }
         matches.sort(Comparator.comparingDouble(Match::score)
                 .thenComparingDouble(Match::relevance)
@@ -115,11 +120,11 @@ public class Matcher {
     }
 
     private Match match(Document doc, float relevance, float bestRelevance, Set<String> questionTerms, Rarity rarity) {
-        Set<String> entryTerms = new HashSet<>(analysis.termsOf(doc.get(KnowledgeIndex.BODY)));
+        Set<String> entryTerms = terms(doc.get(KnowledgeIndex.BODY_TERMS));
         Set<String> allPhrasingTerms = new HashSet<>();
         double phrasingCoverage = 0;
-        for (String phrasing : doc.getValues(KnowledgeIndex.PHRASINGS)) {
-            Set<String> phrasingTerms = analysis.termsOf(phrasing);
+        for (String stored : doc.getValues(KnowledgeIndex.PHRASING_TERMS)) {
+            Set<String> phrasingTerms = terms(stored);
             allPhrasingTerms.addAll(phrasingTerms);
             phrasingCoverage = Math.max(phrasingCoverage, rarity.coverage(phrasingTerms, questionTerms));
         }
@@ -140,6 +145,16 @@ public class Matcher {
                 phrasingCoverage,
                 askedCoverage,
                 relevance);
+    }
+
+    private static Set<String> terms(String stored) {
+        Set<String> terms = new HashSet<>();
+        for (String term : SPACE.split(stored)) {
+            if (!term.isEmpty()) {
+                terms.add(term);
+            }
+        }
+        return terms;
     }
 
     private static void should(BooleanQuery.Builder query, String field, String term, float boost) {

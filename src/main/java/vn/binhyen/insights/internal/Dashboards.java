@@ -111,32 +111,11 @@ public class Dashboards {
                         null,
                         "minutes",
                         true),
-                new Headline(
-                        "inTime",
-                        now.percent(Measure.TIPS_DECIDED, "in_time"),
-                        before.percent(Measure.TIPS_DECIDED, "in_time"),
-                        yearAgo.percent(Measure.TIPS_DECIDED, "in_time"),
-                        null,
-                        "percent",
-                        false),
+                share("inTime", Measure.TIPS_DECIDED, "in_time", now, before, yearAgo, false),
                 new Headline("overdue", overdue, null, null, null, "count", true),
                 count("questions", Measure.QUESTIONS, now, before, yearAgo, unit),
-                new Headline(
-                        "questionsAutomatic",
-                        now.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
-                        before.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
-                        yearAgo.percent(Measure.QUESTIONS_ANSWERED, "automatic"),
-                        null,
-                        "percent",
-                        false),
-                new Headline(
-                        "questionsUnmatched",
-                        now.percent(Measure.QUESTIONS_ASKED, "unmatched"),
-                        before.percent(Measure.QUESTIONS_ASKED, "unmatched"),
-                        yearAgo.percent(Measure.QUESTIONS_ASKED, "unmatched"),
-                        null,
-                        "percent",
-                        true),
+                share("questionsAutomatic", Measure.QUESTIONS_ANSWERED, "automatic", now, before, yearAgo, false),
+                share("questionsUnmatched", Measure.QUESTIONS_ASKED, "unmatched", now, before, yearAgo, true),
                 count("bulletins", Measure.BULLETINS, now, before, yearAgo, null),
                 new Headline(
                         "prevented",
@@ -193,6 +172,25 @@ public class Dashboards {
 
     public static @Nullable Long medianAnswer(Totals t) {
         return t.quantile(Measure.TIP_FIRST_ANSWER, Buckets.MINUTES, "m", 0.5);
+    }
+
+    /** The share of a measure that is {@code part}, in percent, for the period and its two comparisons. */
+    private static Headline share(
+            String key,
+            Measure measure,
+            String part,
+            Totals now,
+            Totals before,
+            Totals yearAgo,
+            boolean lowerIsBetter) {
+        return new Headline(
+                key,
+                now.percent(measure, part),
+                before.percent(measure, part),
+                yearAgo.percent(measure, part),
+                null,
+                "percent",
+                lowerIsBetter);
     }
 
     private static Headline count(

@@ -34,6 +34,7 @@ public class Matcher {
 
     private static final int CANDIDATES = 10;
     private static final int MAX_TERMS = 200;
+    private static final int MAX_QUERY_TERMS = 40;
     private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile(" ");
 
     private final KnowledgeIndex index;
@@ -83,8 +84,21 @@ public class Matcher {
         }
     }
 
-    private List<Match> rank(IndexSearcher searcher, List<String> words, List<String> pairs, List<String> exact)
+    private List<Match> rank(IndexSearcher searcher, List<String> allWords, List<String> allPairs, List<String> exact)
             throws IOException {
+        Rarity rarity = new Rarity(searcher.getIndexReader());
+        // A long, rambling message would make hundreds of clauses over common syllables, the slow tail of the
+        // benchmark; its rarest terms carry the meaning, so only they are searched and scored.
+        List<String> words = allWords;
+        List<String> pairs = allPairs;
+        if (allWords.size() + allPairs.size() > MAX_QUERY_TERMS) {
+            Set<String> kept = new HashSet<>(java.util.stream.Stream.concat(allWords.stream(), allPairs.stream())
+                    .sorted(Comparator.comparingDouble(rarity::weight).reversed())
+                    .limit(MAX_QUERY_TERMS)
+                    .toList());
+            words = allWords.stream().filter(kept::contains).toList();
+            pairs = allPairs.stream().filter(kept::contains).toList();
+        }
         var query = new BooleanQuery.Builder();
         for (String word : words) {
             should(query, TextAnalysis.PHRASE_WORDS, word, 2.0f);
@@ -101,7 +115,6 @@ public class Matcher {
         if (hits.length == 0) {
             return List.of();
         }
-        Rarity rarity = new Rarity(searcher.getIndexReader());
         Set<String> questionTerms = new HashSet<>(words);
         questionTerms.addAll(pairs);
         List<Match> matches = new ArrayList<>(hits.length);
@@ -199,7 +212,7 @@ public class Matcher {
             return total == 0 ? 0 : covered / total;
         }
 
-        private double weight(String term) {
+        double weight(String term) {
             return weights.computeIfAbsent(term, t -> {
                 String field = t.indexOf('_') >= 0 ? TextAnalysis.ALL_PAIRS : TextAnalysis.ALL_WORDS;
                 try {

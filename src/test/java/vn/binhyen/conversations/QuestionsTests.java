@@ -260,7 +260,8 @@ class QuestionsTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("Cấp lại thẻ căn cước khi bị mất")
-                .contains("id=\"q-automatic\">1<");
+                .contains("id=\"q-automatic\">1<")
+                .containsPattern("<option value=\"0.85\"[^>]*selected");
     }
 
     private AccessScope chief() {

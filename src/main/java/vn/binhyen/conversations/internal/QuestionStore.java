@@ -234,6 +234,21 @@ public class QuestionStore {
                 .optional();
     }
 
+    /** The settings of several communes in one query (the province command's page lists all of them). */
+    public Map<String, AutoAnswerSetting> settings(java.util.Collection<String> communeCodes) {
+        Map<String, AutoAnswerSetting> settings = new HashMap<>();
+        if (communeCodes.isEmpty()) {
+            return settings;
+        }
+        jdbc.sql("""
+                        SELECT commune_code, enabled, threshold FROM conversations.auto_answer_settings
+                         WHERE commune_code IN (:codes)
+                        """).param("codes", communeCodes).query(rs -> {
+            settings.put(rs.getString(1), new AutoAnswerSetting(rs.getBoolean(2), rs.getBigDecimal(3)));
+        });
+        return settings;
+    }
+
     public void saveSetting(String communeCode, AutoAnswerSetting setting, long officerId, Instant at) {
         jdbc.sql("""
                         INSERT INTO conversations.auto_answer_settings (commune_code, enabled, threshold, updated_by,

@@ -56,6 +56,8 @@ public class Questions {
      */
     static final BigDecimal GOOD_MATCH = new BigDecimal("0.60");
 
+    private static final AutoAnswerSetting DEFAULT_SETTING = new AutoAnswerSetting(false, RECOMMENDED_THRESHOLD);
+
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final QuestionStore questions;
@@ -262,7 +264,15 @@ public class Questions {
     }
 
     public AutoAnswerSetting setting(String communeCode) {
-        return questions.setting(communeCode).orElse(new AutoAnswerSetting(false, RECOMMENDED_THRESHOLD));
+        return questions.setting(communeCode).orElse(DEFAULT_SETTING);
+    }
+
+    /** Each commune's setting, the default (off) where the chief never chose; one query for them all. */
+    public java.util.Map<String, AutoAnswerSetting> settings(List<String> communeCodes) {
+        var chosen = questions.settings(communeCodes);
+        var all = new java.util.LinkedHashMap<String, AutoAnswerSetting>();
+        communeCodes.forEach(code -> all.put(code, chosen.getOrDefault(code, DEFAULT_SETTING)));
+        return all;
     }
 
     /** Only the commune's chief (or the province command) switches automatic answers on or off for the commune. */

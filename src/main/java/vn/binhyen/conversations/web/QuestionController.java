@@ -60,11 +60,7 @@ class QuestionController {
         model.addAttribute("figures", questions.figures(scope, from, to));
         model.addAttribute("unmatched", questions.unmatched(scope, from, to));
         model.addAttribute("automatic", questions.automaticAnswers(scope, from, to));
-        model.addAttribute(
-                "settings",
-                settableCommunes(scope).stream()
-                        .map(c -> CommuneSetting.of(c, questions.setting(c.code())))
-                        .toList());
+        model.addAttribute("settings", settingsOf(settableCommunes(scope)));
         model.addAttribute("lowest", Questions.LOWEST_THRESHOLD);
         model.addAttribute("recommended", Questions.RECOMMENDED_THRESHOLD);
         return "conversations/questions";
@@ -114,6 +110,14 @@ class QuestionController {
         questions.review(accounts.scopeOf(officer), id, right);
         redirect.addFlashAttribute("notice", "conversations.auto.reviewed");
         return "redirect:" + PAGE;
+    }
+
+    private List<CommuneSetting> settingsOf(List<CommuneView> communes) {
+        var settings =
+                questions.settings(communes.stream().map(CommuneView::code).toList());
+        return communes.stream()
+                .map(c -> CommuneSetting.of(c, settings.get(c.code())))
+                .toList();
     }
 
     /** The communes whose switch this officer may turn: a chief's own, every commune for the province command. */

@@ -19,12 +19,14 @@ public enum DocketEventType {
     PROCURACY_NOTIFIED,
     REPORTER_NOTIFIED,
     PROTECTION_REQUESTED,
+    /** The chief forwarded the protection request to the investigation body that decides on measures (Art. 485). */
+    PROTECTION_FORWARDED,
     ENTRY_CORRECTED,
     /** The written request to the Procuracy for its extension was sent (due at least 5 days before the deadline). */
     EXTENSION_REQUESTED,
     /** The chief decided the current deadline needs no extension: the extension-request clock stops for it. */
     EXTENSION_NOT_NEEDED,
-    /** What the Zalo channel did with a notice to the reporter (queued, outside Zalo's window, no page). */
+    /** What the Zalo channel did with a notice to the reporter (queued, sent, delivered, seen, failed, no page …). */
     NOTICE_ON_ZALO;
 
     /** Decisions the Procuracy must receive within the notice limit. */
@@ -33,7 +35,7 @@ public enum DocketEventType {
 
     /** Results the reporter is told of, unless they chose anonymity. */
     public static final Set<DocketEventType> TELL_REPORTER =
-            EnumSet.of(TRANSFERRED, INITIATED, NOT_INITIATED, SUSPENDED);
+            EnumSet.of(TRANSFERRED, INITIATED, NOT_INITIATED, SUSPENDED, PROTECTION_FORWARDED);
 
     /** Either settles the extension-request clock of the deadline the event names in its {@code dueBefore}. */
     public static final Set<DocketEventType> SETTLE_EXTENSION_REQUEST =

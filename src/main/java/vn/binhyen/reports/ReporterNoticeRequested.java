@@ -10,6 +10,15 @@ package vn.binhyen.reports;
  */
 public record ReporterNoticeRequested(long tipId, String communeCode, String noticeKey, String text) {
 
+    /** The tip a notice key belongs to: the number after the kind ("receipt:42", "result:42:7" → 42). */
+    public static long tipIdOf(String noticeKey) {
+        String[] parts = noticeKey.split(":");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("Not a notice key: " + noticeKey);
+        }
+        return Long.parseLong(parts[1]);
+    }
+
     @Override
     public String toString() {
         return "ReporterNoticeRequested[tip " + tipId + ", " + noticeKey + "]";

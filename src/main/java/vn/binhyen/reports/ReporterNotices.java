@@ -21,6 +21,14 @@ public class ReporterNotices {
     public enum ZaloOutcome {
         /** Queued for delivery as a consultation message inside Zalo's 7-day window. */
         QUEUED,
+        /** Zalo accepted the message (it returned a message id). */
+        SENT,
+        /** Zalo reported the message reached the reporter's phone ({@code user_received_message}). */
+        DELIVERED,
+        /** Zalo reported the reporter opened it ({@code user_seen_message}). */
+        SEEN,
+        /** Zalo refused it or could not be reached after the retries; the status page still has it. */
+        FAILED,
         /** The reporter last wrote more than 7 days ago: Zalo would refuse it; the status page still has it. */
         OUTSIDE_WINDOW,
         /** The commune has no connected Zalo page. */
@@ -56,6 +64,12 @@ public class ReporterNotices {
         audit.record(AuditEntry.bySystem(
                 AuditAction.IDENTITY_REVEAL, "tip:" + tipId, "Zalo user id for notice " + noticeKey));
         return Optional.of(userId);
+    }
+
+    /** As {@link #zaloOutcome(long, String, ZaloOutcome)}, for a channel that kept only the notice's key. */
+    @Transactional
+    public void zaloOutcome(String noticeKey, ZaloOutcome outcome) {
+        zaloOutcome(ReporterNoticeRequested.tipIdOf(noticeKey), noticeKey, outcome);
     }
 
     /** Records on the docket what the Zalo channel did with a notice, for the officer to see. */

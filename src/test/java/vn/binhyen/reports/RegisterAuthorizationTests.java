@@ -39,6 +39,7 @@ class RegisterAuthorizationTests {
             Map.entry("decide", "initiate=true&grounds=x"),
             Map.entry("procuracy-notified", "decision=1"),
             Map.entry("protection", "note=x"),
+            Map.entry("protection/forward", "recipient=x"),
             Map.entry("correct", "reason=x&channel=PHONE"),
             Map.entry("identity", "reason=x"),
             Map.entry("transfer", "toBody=x&reason=x"),
@@ -47,7 +48,8 @@ class RegisterAuthorizationTests {
             Map.entry("slip", "event=1"));
 
     /** Actions the law gives to the chief (or the province command), not to staff or area officers. */
-    static final List<String> DECISIONS = List.of("resolve-here", "transfer", "reject", "correct");
+    static final List<String> DECISIONS =
+            List.of("resolve-here", "transfer", "reject", "correct", "protection/forward");
 
     @Autowired
     MockMvcTester mvc;

@@ -16,6 +16,7 @@ import vn.binhyen.reports.internal.LegalClocks;
 import vn.binhyen.reports.internal.Register;
 import vn.binhyen.reports.internal.Register.Actor;
 import vn.binhyen.reports.internal.RegisterExports;
+import vn.binhyen.reports.internal.RegisterQuery;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
@@ -33,6 +34,9 @@ class RegisterTests {
 
     @Autowired
     Register register;
+
+    @Autowired
+    RegisterQuery registerQuery;
 
     @Autowired
     RegisterExports exports;
@@ -335,6 +339,25 @@ class RegisterTests {
         assertThat(receipt.registerNumber()).isEqualTo(line(id));
         assertThatThrownBy(() -> intake.requestProtection(receipt.code(), "WRONG-SECRET", "x"))
                 .isInstanceOf(TipNotFoundException.class);
+
+        // Routed to the chief, who forwards it to the body that decides; the resident reads where it went.
+        assertThat(registerQuery.protectionRequestsWaiting(chief.scope(), 20))
+                .extracting(RegisterQuery.ProtectionRequest::tipCode)
+                .contains(receipt.code());
+        register.forwardProtectionRequest(chief, id, "Cơ quan Cảnh sát điều tra Công an tỉnh");
+        assertThat(registerQuery.protectionRequestsWaiting(chief.scope(), 20))
+                .extracting(RegisterQuery.ProtectionRequest::tipCode)
+                .doesNotContain(receipt.code());
+        assertThat(intake.residentView(receipt.code(), receipt.secret()).messages())
+                .anyMatch(m -> m.fromPolice() && m.body().contains("Cơ quan Cảnh sát điều tra Công an tỉnh"));
+    }
+
+    @Test
+    void aProtectionRequestIsForwardedOnlyWhenThereIsOne() {
+        long id = tip(false);
+        assertThatThrownBy(() -> register.forwardProtectionRequest(chief, id, "Cơ quan CSĐT"))
+                .isInstanceOf(TipWorkflowException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "register.error.no-protection-request");
     }
 
     private String line(long tipId) {

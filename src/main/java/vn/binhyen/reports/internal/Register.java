@@ -29,6 +29,7 @@ import vn.binhyen.directory.OfficerView;
 import vn.binhyen.reports.DocketEventType;
 import vn.binhyen.reports.DocketState;
 import vn.binhyen.reports.IdentityCodec;
+import vn.binhyen.reports.ProtectionRequested;
 import vn.binhyen.reports.ReportKind;
 import vn.binhyen.reports.ReporterIdentity;
 import vn.binhyen.reports.ReporterNoticeRequested;
@@ -84,6 +85,11 @@ public class Register {
 
         public boolean anyOverdue() {
             return clocks.stream().anyMatch(ClockView::overdue);
+        }
+
+        /** The chief has forwarded the reporter's protection request to the investigation body. */
+        public boolean protectionForwarded() {
+            return events.stream().anyMatch(e -> e.type() == DocketEventType.PROTECTION_FORWARDED);
         }
 
         public List<EventRow> transferSlips() {
@@ -562,10 +568,39 @@ public class Register {
     public void recordProtectionRequest(long tipId, @Nullable Long officerId, String note) {
         DocketRow docket = docket(tipId);
         Instant now = clock.instant();
-        if (docket.protectionRequestedAt() == null) {
+        boolean first = docket.protectionRequestedAt() == null;
+        if (first) {
             save(docket, docket.protectionRequested(now), now);
         }
         store.addEvent(tipId, NewEvent.of(DocketEventType.PROTECTION_REQUESTED, officerId, note), now);
+        if (first) {
+            TipRow tip = tips.byId(tipId).orElseThrow(TipNotFoundException::new);
+            events.publishEvent(
+                    new ProtectionRequested(tip.id(), tip.code(), tip.provinceCode(), tip.communeCode(), now));
+        }
+    }
+
+    /**
+     * The chief forwards the reporter's protection request to the investigation body that decides on measures (CPC
+     * Art. 485; commune police do not decide it themselves). Recorded once, and the reporter is told where it went.
+     */
+    public void forwardProtectionRequest(Actor actor, long tipId, String recipient) {
+        TipRow tip = visible(actor.scope(), tipId);
+        requireDecider(actor, tip);
+        DocketRow docket = docket(tipId);
+        if (docket.protectionRequestedAt() == null) {
+            throw new TipWorkflowException("register.error.no-protection-request", "No protection request");
+        }
+        if (store.events(tipId).stream().anyMatch(e -> e.type() == DocketEventType.PROTECTION_FORWARDED)) {
+            throw new TipWorkflowException(
+                    "register.error.protection-forwarded", "Protection request already forwarded");
+        }
+        String to = required(recipient, "register.error.protection-recipient");
+        Instant now = clock.instant();
+        long eventId =
+                store.addEvent(tipId, NewEvent.of(DocketEventType.PROTECTION_FORWARDED, actor.officerId(), to), now);
+        tellReporter(tip, DocketEventType.PROTECTION_FORWARDED, to, eventId, now);
+        audited(actor, tipId, "PROTECTION_FORWARDED");
     }
 
     /**

@@ -162,6 +162,30 @@ public class RegisterQuery {
                 .single();
     }
 
+    /** A reporter's request for protection the chief has still to forward. */
+    public record ProtectionRequest(long tipId, String tipCode, Instant requestedAt) {}
+
+    /** Protection requests in scope not yet forwarded to the investigation body, oldest first. */
+    public List<ProtectionRequest> protectionRequestsWaiting(AccessScope scope, int limit) {
+        ScopeSql scopeSql = ScopeSql.of(scope);
+        Map<String, Object> params = new HashMap<>(scopeSql.params());
+        params.put("limit", limit);
+        return jdbc.sql("""
+                        SELECT t.id, t.code, d.protection_requested_at
+                          FROM reports.dockets d JOIN reports.tips t ON t.id = d.tip_id
+                         WHERE d.protection_requested_at IS NOT NULL AND %s
+                           AND NOT EXISTS (SELECT 1 FROM reports.docket_events e
+                                            WHERE e.tip_id = d.tip_id AND e.type = 'PROTECTION_FORWARDED')
+                         ORDER BY d.protection_requested_at LIMIT :limit
+                        """.formatted(scopeSql.predicate()))
+                .params(params)
+                .query((rs, n) -> new ProtectionRequest(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getTimestamp("protection_requested_at").toInstant()))
+                .list();
+    }
+
     /** Alerts for this officer: addressed to them, or to their role over reports in their scope. */
     public List<Alert> alerts(AccessScope scope, int limit) {
         ScopeSql scopeSql = ScopeSql.of(scope);

@@ -111,6 +111,7 @@ class RegisterController {
             return "reports/register :: results";
         }
         model.addAttribute("alerts", query.alerts(scope, 20));
+        model.addAttribute("protectionRequests", query.protectionRequestsWaiting(scope, 20));
         model.addAttribute("kinds", ReportKind.values());
         model.addAttribute("states", DocketState.values());
         model.addAttribute("clocks", ClockFilter.values());

@@ -288,6 +288,16 @@ class TipController {
         return flashed(id, redirect);
     }
 
+    @PostMapping("/protection/forward")
+    String forwardProtection(
+            @AuthenticationPrincipal SignedInOfficer officer,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String recipient,
+            RedirectAttributes redirect) {
+        register.forwardProtectionRequest(actor(officer), id, recipient);
+        return flashed(id, redirect);
+    }
+
     @PostMapping("/correct")
     String correct(
             @AuthenticationPrincipal SignedInOfficer officer,

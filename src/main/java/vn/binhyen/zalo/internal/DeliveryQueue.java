@@ -3,6 +3,7 @@ package vn.binhyen.zalo.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class DeliveryQueue {
+
+    /** Idempotency keys of reporter notices: "notice:" and the notice key the reports module chose. */
+    static final String NOTICE_PREFIX = "notice:";
 
     private final JdbcClient jdbc;
 
@@ -67,7 +71,7 @@ public class DeliveryQueue {
     public List<Delivery> claimBatch(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT d.id, d.oa_id, d.target, d.recipient_id, COALESCE(d.text, t.text) AS text, d.reply_ref,
-                               d.bulletin_ref, d.promotional, d.attempts, d.alert_incident, d.alert_officer
+                               d.bulletin_ref, d.promotional, d.attempts, d.alert_incident, d.alert_officer, d.idempotency_key
                           FROM zalo.deliveries d LEFT JOIN zalo.bulletin_texts t ON t.bulletin_ref = d.bulletin_ref
                          WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
                          ORDER BY d.priority, d.next_attempt_at, d.id
@@ -85,7 +89,8 @@ public class DeliveryQueue {
                         rs.getBoolean("promotional"),
                         rs.getInt("attempts"),
                         rs.getObject("alert_incident", Long.class),
-                        rs.getObject("alert_officer", Long.class)))
+                        rs.getObject("alert_officer", Long.class),
+                        rs.getString("idempotency_key")))
                 .list();
     }
 
@@ -126,6 +131,26 @@ public class DeliveryQueue {
                         .params(Timestamp.from(at), seen, Timestamp.from(at), oaId, zaloMessageId)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Records a receipt for a reporter notice, as for a bulletin. Returns the notice's key only the first time the
+     * notice reaches that state (Zalo may repeat a receipt), so the docket gets one line per state.
+     */
+    public Optional<String> recordNoticeReceipt(String oaId, String zaloMessageId, boolean seen, Instant at) {
+        return jdbc.sql("""
+                        UPDATE zalo.deliveries SET delivered_at = COALESCE(delivered_at, :at),
+                               seen_at = CASE WHEN :seen THEN COALESCE(seen_at, :at) ELSE seen_at END
+                         WHERE oa_id = :oa AND zalo_message_id = :msg AND idempotency_key LIKE 'notice:%'
+                           AND (CASE WHEN :seen THEN seen_at IS NULL ELSE delivered_at IS NULL END)
+                        RETURNING substr(idempotency_key, 8)
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("seen", seen)
+                .param("oa", oaId)
+                .param("msg", zaloMessageId)
+                .query(String.class)
+                .optional();
     }
 
     /** Tries again later; {@code countAttempt} is false when Zalo only asked us to slow down. */
@@ -187,7 +212,14 @@ public class DeliveryQueue {
             boolean promotional,
             int attempts,
             @Nullable Long alertIncident,
-            @Nullable Long alertOfficer) {
+            @Nullable Long alertOfficer,
+            String idempotencyKey) {
+
+        /** The reporter notice this delivery carries ("receipt:42", "result:42:7"), if it is one. */
+        public @Nullable String noticeKey() {
+            return idempotencyKey.startsWith(NOTICE_PREFIX) ? idempotencyKey.substring(NOTICE_PREFIX.length()) : null;
+        }
+
         @Override
         public String toString() {
             return "Delivery[" + id + ", " + target + "]";

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.incidents.AlertZaloStateChanged;
+import vn.binhyen.reports.ReporterNotices;
+import vn.binhyen.reports.ReporterNotices.ZaloOutcome;
 import vn.binhyen.zalo.QuietHours;
 import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
 import vn.binhyen.zalo.internal.DeliveryQueue.Target;
@@ -64,6 +66,7 @@ public class DeliveryWorker {
     private final QuietHours quietHours;
     private final ApplicationEventPublisher events;
     private final InFlightDeliveries inFlight;
+    private final ReporterNotices notices;
 
     DeliveryWorker(
             DeliveryQueue queue,
@@ -77,7 +80,8 @@ public class DeliveryWorker {
             Pollers pollers,
             ZaloProperties properties,
             ApplicationEventPublisher events,
-            InFlightDeliveries inFlight) {
+            InFlightDeliveries inFlight,
+            ReporterNotices notices) {
         this.queue = queue;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -91,6 +95,7 @@ public class DeliveryWorker {
         this.quietHours = QuietHours.parse(properties.promotionalQuietHours());
         this.events = events;
         this.inFlight = inFlight;
+        this.notices = notices;
     }
 
     @Scheduled(fixedDelayString = "${binhyen.zalo.delivery-poll-interval:PT0.5S}")
@@ -229,6 +234,7 @@ public class DeliveryWorker {
                 var found = inFlight.alreadyDelivered(attempt.token(), delivery.oaId(), delivery);
                 if (found.isPresent()) {
                     queue.markSent(delivery.id(), found.get(), now);
+                    noticeOutcome(delivery, ZaloOutcome.SENT);
                     resolved.add(delivery);
                 } else {
                     send.add(attempt);
@@ -287,6 +293,7 @@ public class DeliveryWorker {
             queue.markSent(delivery.id(), messageId, now);
             replyState(delivery, ReplyState.SENT, null);
             alertState(delivery, "SENT");
+            noticeOutcome(delivery, ZaloOutcome.SENT);
         } else if (result.outsideWindow()) {
             if (bulletin) {
                 queue.markUnreachable(delivery.id(), result.error(), "zalo.bulletin.window");
@@ -324,6 +331,15 @@ public class DeliveryWorker {
         queue.markFailed(delivery.id(), error, failureKey);
         replyState(delivery, ReplyState.FAILED, failureKey);
         alertState(delivery, "FAILED");
+        noticeOutcome(delivery, ZaloOutcome.FAILED);
+    }
+
+    /** A reporter's receipt or result notice: what became of it goes on the docket, for the officer to see. */
+    private void noticeOutcome(Delivery delivery, ZaloOutcome outcome) {
+        String noticeKey = delivery.noticeKey();
+        if (noticeKey != null) {
+            notices.zaloOutcome(noticeKey, outcome);
+        }
     }
 
     private void alertState(Delivery delivery, String state) {

@@ -51,7 +51,7 @@ class ReporterNoticeDispatcher {
             return;
         }
         if (queue.enqueue(
-                "notice:" + notice.noticeKey(),
+                DeliveryQueue.NOTICE_PREFIX + notice.noticeKey(),
                 oaId.get(),
                 DeliveryQueue.Target.USER,
                 userId.get(),

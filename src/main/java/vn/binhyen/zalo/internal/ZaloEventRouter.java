@@ -15,6 +15,8 @@ import vn.binhyen.conversations.MessageKind;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.conversations.VillageSource;
+import vn.binhyen.reports.ReporterNotices;
+import vn.binhyen.reports.ReporterNotices.ZaloOutcome;
 import vn.binhyen.zalo.internal.OfficialAccountStore.Binding;
 
 /**
@@ -32,6 +34,7 @@ public class ZaloEventRouter {
     private final Conversations conversations;
     private final OfficerLinks officerLinks;
     private final MessageSource messages;
+    private final ReporterNotices notices;
 
     ZaloEventRouter(
             OfficialAccountStore accounts,
@@ -41,7 +44,8 @@ public class ZaloEventRouter {
             DeliveryQueue deliveries,
             Conversations conversations,
             OfficerLinks officerLinks,
-            MessageSource messages) {
+            MessageSource messages,
+            ReporterNotices notices) {
         this.accounts = accounts;
         this.followers = followers;
         this.groups = groups;
@@ -50,6 +54,7 @@ public class ZaloEventRouter {
         this.conversations = conversations;
         this.officerLinks = officerLinks;
         this.messages = messages;
+        this.notices = notices;
     }
 
     /** @return the outcome stored on the event: PROCESSED, DUPLICATE or IGNORED */
@@ -270,6 +275,12 @@ public class ZaloEventRouter {
         for (String id : ids) {
             if (deliveries.recordBulletinReceipt(oaId, id, state == ReplyState.SEEN, timestamp(event))) {
                 anyKnown = true;
+                continue;
+            }
+            var notice = deliveries.recordNoticeReceipt(oaId, id, state == ReplyState.SEEN, timestamp(event));
+            if (notice.isPresent()) {
+                anyKnown = true;
+                notices.zaloOutcome(notice.get(), state == ReplyState.SEEN ? ZaloOutcome.SEEN : ZaloOutcome.DELIVERED);
                 continue;
             }
             var replyRef = deliveries.replyRefOfSentMessage(oaId, id);

@@ -124,4 +124,39 @@ class DeadlineTests {
         clock.advance(Duration.ofDays(3));
         assertThat(watch.sweep()).isZero();
     }
+
+    @Test
+    void twoNodesSweepingAtOnceRaiseEachAlertOnce() throws Exception {
+        var commune = Fixtures.commune(jdbc);
+        RegisterFixtures.provinceCommand(jdbc, commune.provinceCode());
+        var officerA = new Actor(RegisterFixtures.scope(directory, commune.officerA()), commune.officerALogin());
+        List<Long> tips = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), false);
+            register.classify(officerA, tip, ReportKind.CRIME_REPORT, null);
+            tips.add(tip);
+        }
+        clock.advance(Duration.ofDays(3)); // every transfer clock: warned, overdue and escalated at once
+
+        // Two nodes whose scheduler locks failed them: both sweep the same clocks at the same moment.
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = nodes.submit(() -> {
+                start.await();
+                return watch.sweep();
+            });
+            var b = nodes.submit(() -> {
+                start.await();
+                return watch.sweep();
+            });
+            start.countDown();
+            a.get();
+            b.get();
+        }
+        for (long tip : tips) {
+            assertThat(alerts(tip))
+                    .extracting(alert -> alert.substring(0, alert.indexOf(':')))
+                    .containsExactlyInAnyOrder("WARNING", "OVERDUE", "ESCALATED");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package vn.binhyen.zalo.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,6 +48,8 @@ public class WebhookEventWriter implements SmartLifecycle {
     private final Duration timeout;
     private volatile boolean running;
     private ExecutorService threads;
+    /** The writers' own connections (see {@link #writeLoop}); the shared pool when it is not a Hikari pool. */
+    private DataSource connections;
 
     WebhookEventWriter(JdbcClient jdbc, DataSource dataSource, ZaloProperties properties) {
         this.jdbc = jdbc;
@@ -92,9 +96,10 @@ public class WebhookEventWriter implements SmartLifecycle {
     }
 
     /**
-     * While there is work, the writer keeps one connection of its own: taking one from the pool per batch would queue
-     * the intake behind everything else that waits for a connection (after a busy moment, dozens of event listeners),
-     * and requests would wait seconds for their 200. An idle writer gives its connection back.
+     * While there is work, the writer keeps one connection of its own, from a pool of its own: taking one from the
+     * shared pool would queue the intake behind everything else that waits for a connection (after a busy moment the
+     * event lanes and listeners hold them all), and requests would wait seconds for their 200 or time out. An idle
+     * writer gives its connection back.
      */
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
@@ -105,7 +110,7 @@ public class WebhookEventWriter implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                try (Connection connection = dataSource.getConnection()) {
+                try (Connection connection = connections.getConnection()) {
                     connection.setAutoCommit(true);
                     JdbcClient held = JdbcClient.create(new SingleConnectionDataSource(connection, true));
                     while (!batch.isEmpty()) {
@@ -181,6 +186,7 @@ public class WebhookEventWriter implements SmartLifecycle {
             return;
         }
         running = true;
+        connections = ownPool();
         threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("zalo-webhook-writer-", 0).daemon().factory());
         for (int i = 0; i < writers; i++) {
@@ -199,6 +205,28 @@ public class WebhookEventWriter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             threads = null;
+        }
+        if (connections instanceof HikariDataSource own && own != dataSource) {
+            own.close();
+        }
+    }
+
+    /** A pool as large as the writers, on the same database and settings as the shared one. */
+    private DataSource ownPool() {
+        try {
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+                return dataSource;
+            }
+            HikariConfig config = new HikariConfig();
+            dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+            config.setPoolName("zalo-webhook-writers");
+            config.setMaximumPoolSize(writers);
+            config.setMinimumIdle(0);
+            config.setInitializationFailTimeout(-1);
+            return new HikariDataSource(config);
+        } catch (SQLException e) {
+            log.warn("Webhook writers share the connection pool: {}", e.toString());
+            return dataSource;
         }
     }
 

@@ -68,14 +68,33 @@ class DemoDutyRoster implements ApplicationRunner {
             }
             for (int d = -1; d <= DAYS_AHEAD; d++) {
                 LocalDate day = today.plusDays(d);
-                int turn = Math.floorMod(day.getDayOfYear(), 1000);
-                added += shift(commune.code(), area.get(turn % area.size()), day, LocalTime.of(7, 0), 12);
-                added += shift(commune.code(), nights.get(turn % nights.size()), day, LocalTime.of(19, 0), 12);
+                long dayOfficer = dayOfficer(area, day);
+                added += shift(commune.code(), dayOfficer, day, LocalTime.of(7, 0), 12);
+                added += shift(
+                        commune.code(), nightOfficer(nights, day, dayOfficer, area), day, LocalTime.of(19, 0), 12);
             }
         }
         if (added > 0) {
             log.info("Demo duty roster: {} shifts added up to {}", added, today.plusDays(DAYS_AHEAD));
         }
+    }
+
+    /** Area officers take the day shifts in turn, by the calendar, so every start agrees on the same rota. */
+    private static long dayOfficer(List<Long> area, LocalDate day) {
+        return area.get((int) Math.floorMod(day.toEpochDay(), (long) area.size()));
+    }
+
+    /** The night goes to someone who works neither that day nor the next morning: nobody is on for 24 hours. */
+    private static long nightOfficer(List<Long> nights, LocalDate day, long dayOfficer, List<Long> area) {
+        long nextMorning = dayOfficer(area, day.plusDays(1));
+        int first = (int) Math.floorMod(day.toEpochDay(), (long) nights.size());
+        for (int i = 0; i < nights.size(); i++) {
+            long candidate = nights.get((first + i) % nights.size());
+            if (candidate != dayOfficer && candidate != nextMorning) {
+                return candidate;
+            }
+        }
+        return nights.get(first);
     }
 
     private int shift(String commune, long officer, LocalDate day, LocalTime start, int hours) {

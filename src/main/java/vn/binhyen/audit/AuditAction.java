@@ -13,6 +13,8 @@ public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,
     ROLE_CHANGE,
+    /** Someone added, ended early or removed a duty shift. */
+    ROSTER_CHANGE,
     /** Someone checked the chain itself. */
     VERIFY;
 

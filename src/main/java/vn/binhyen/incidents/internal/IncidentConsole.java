@@ -114,14 +114,20 @@ public class IncidentConsole {
 
     record ScopeSql(String predicate, Map<String, Object> params) {
 
+        private static final String ALERTED = "EXISTS (SELECT 1 FROM incidents.alerts sa"
+                + " WHERE sa.incident_id = i.id AND sa.officer_id = :scopeOfficer)";
+
         static ScopeSql of(AccessScope scope) {
             return switch (scope.role()) {
+                // An officer alerted while on duty outside their villages follows the banner to the incident.
                 case AREA_OFFICER ->
                     scope.villageIds().isEmpty()
                             ? new ScopeSql(
-                                    "i.owner_officer_id = :scopeOfficer", Map.of("scopeOfficer", scope.officerId()))
+                                    "(i.owner_officer_id = :scopeOfficer OR " + ALERTED + ")",
+                                    Map.of("scopeOfficer", scope.officerId()))
                             : new ScopeSql(
-                                    "(i.village_id IN (:scopeVillages) OR i.owner_officer_id = :scopeOfficer)",
+                                    "(i.village_id IN (:scopeVillages) OR i.owner_officer_id = :scopeOfficer OR "
+                                            + ALERTED + ")",
                                     Map.of("scopeVillages", scope.villageIds(), "scopeOfficer", scope.officerId()));
                 case COMMUNE_STAFF, COMMUNE_CHIEF ->
                     new ScopeSql("i.commune_code = :scopeCommune", Map.of("scopeCommune", scope.unitCode()));

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.DutyRoster;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.directory.OfficerView;
 import vn.binhyen.incidents.UrgentAlertRaised;
@@ -66,6 +66,7 @@ public class IncidentLedger {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final DutyRoster roster;
     private final UnitSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -73,11 +74,13 @@ public class IncidentLedger {
     IncidentLedger(
             JdbcClient jdbc,
             Directory directory,
+            DutyRoster roster,
             UnitSettings settings,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.roster = roster;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -241,7 +244,7 @@ public class IncidentLedger {
                 || severity < settings.of(commune).alertThreshold()) {
             return;
         }
-        List<Long> officers = onDuty(commune, village);
+        List<Long> officers = onDuty(commune, village, now);
         jdbc.sql("UPDATE incidents.incidents SET alerted_at = ?, owner_officer_id = coalesce(owner_officer_id, ?)"
                         + " WHERE id = ?")
                 .params(Timestamp.from(now), officers.isEmpty() ? null : officers.getFirst(), incidentId)
@@ -259,22 +262,27 @@ public class IncidentLedger {
     }
 
     /**
-     * The officers on duty for a place. There is no duty roster yet: the area officer of the village first (they own
-     * the incident), then the commune chief; without a village, the chief and the commune staff.
+     * The officers to alert for a place at an instant: the area officer of the village first (they own the incident),
+     * then everyone whose duty shift covers that instant for the whole commune or that village. When the roster has
+     * nobody on duty, the commune chief stands in (without a village, the chief and the commune staff), so an alert
+     * never goes to nobody.
      */
-    List<Long> onDuty(String communeCode, @Nullable Long villageId) {
-        List<Long> officers = new ArrayList<>();
+    List<Long> onDuty(String communeCode, @Nullable Long villageId, Instant at) {
+        Set<Long> officers = new LinkedHashSet<>();
         if (villageId != null) {
             directory.areaOfficerOf(villageId).map(OfficerView::id).ifPresent(officers::add);
         }
-        for (OfficerView o : directory.officersOf(communeCode)) {
-            boolean wanted = o.role() == OfficerRole.COMMUNE_CHIEF
-                    || (villageId == null && o.role() == OfficerRole.COMMUNE_STAFF);
-            if (wanted && !officers.contains(o.id())) {
-                officers.add(o.id());
+        List<Long> rostered = roster.officersOnDuty(communeCode, villageId, at);
+        officers.addAll(rostered);
+        if (rostered.isEmpty()) {
+            for (OfficerView o : directory.officersOf(communeCode)) {
+                if (o.role() == OfficerRole.COMMUNE_CHIEF
+                        || (villageId == null && o.role() == OfficerRole.COMMUNE_STAFF)) {
+                    officers.add(o.id());
+                }
             }
         }
-        return officers;
+        return List.copyOf(officers);
     }
 
     static @Nullable Timestamp timestamp(@Nullable Instant instant) {

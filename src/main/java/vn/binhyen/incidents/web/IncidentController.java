@@ -1,5 +1,6 @@
 package vn.binhyen.incidents.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.directory.DutyRoster;
 import vn.binhyen.incidents.ActionKind;
 import vn.binhyen.incidents.IncidentActionException;
 import vn.binhyen.incidents.IncidentOutcome;
@@ -30,16 +32,30 @@ class IncidentController {
     private final IncidentConsole console;
     private final Accounts accounts;
     private final IncidentsProperties properties;
+    private final DutyRoster roster;
+    private final Clock clock;
 
-    IncidentController(IncidentConsole console, Accounts accounts, IncidentsProperties properties) {
+    IncidentController(
+            IncidentConsole console,
+            Accounts accounts,
+            IncidentsProperties properties,
+            DutyRoster roster,
+            Clock clock) {
         this.console = console;
         this.accounts = accounts;
         this.properties = properties;
+        this.roster = roster;
+        this.clock = clock;
     }
 
     @GetMapping("/console/incidents")
     String board(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
-        model.addAttribute("board", console.board(scope(officer)));
+        AccessScope scope = scope(officer);
+        model.addAttribute("board", console.board(scope));
+        // Who the next urgent alert goes to, for the commune's own officers; the province opens a commune's roster.
+        if (!scope.seesProvince() && officer.unitCode().length() == 5) {
+            model.addAttribute("onDuty", roster.onDutyAt(officer.unitCode(), clock.instant()));
+        }
         model.addAttribute("console", console);
         model.addAttribute("mapTiles", properties.mapTilesUrl());
         return "incidents/board";

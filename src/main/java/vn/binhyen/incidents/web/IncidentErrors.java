@@ -18,6 +18,10 @@ import vn.binhyen.incidents.IncidentNotFoundException;
 @ControllerAdvice(basePackageClasses = IncidentErrors.class)
 class IncidentErrors {
 
+    /** Refusals that say "you may look but not change": a 403, not a bad request. */
+    private static final java.util.Set<String> READ_ONLY =
+            java.util.Set.of("incidents.error.settings", "duty.error.readOnly");
+
     private final MessageSource messages;
 
     IncidentErrors(MessageSource messages) {
@@ -36,9 +40,8 @@ class IncidentErrors {
 
     @ExceptionHandler(IncidentActionException.class)
     ModelAndView refused(IncidentActionException e) {
-        HttpStatus status = e.messageKey().equals("incidents.error.settings")
-                ? HttpStatus.FORBIDDEN
-                : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status =
+                READ_ONLY.contains(e.messageKey()) ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT;
         ModelAndView view = refused(status, e.messageKey(), e.arguments());
         return view;
     }

@@ -1,5 +1,7 @@
 package vn.binhyen.zalo.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +157,7 @@ public class WebhookEventProcessor implements SmartLifecycle {
                 .param("lanes", lanes)
                 .param("lane", lane)
                 .param("limit", limit)
-                .query(StoredEvent.class)
+                .query(StoredEvent::of)
                 .list();
     }
 
@@ -172,7 +174,7 @@ public class WebhookEventProcessor implements SmartLifecycle {
                     jdbc.sql("""
                             SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
                              WHERE id = ? AND processed_at IS NULL FOR UPDATE SKIP LOCKED
-                            """).param(id).query(StoredEvent.class).optional().ifPresent(this::handle));
+                            """).param(id).query(StoredEvent::of).optional().ifPresent(this::handle));
         } catch (RuntimeException failure) {
             recordFailure(id, failure);
         }
@@ -209,5 +211,19 @@ public class WebhookEventProcessor implements SmartLifecycle {
         return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts - 1, 10)));
     }
 
-    record StoredEvent(long id, String oaId, String eventName, String rawBody, int attempts) {}
+    record StoredEvent(long id, String oaId, String eventName, String rawBody, int attempts) {
+
+        /**
+         * Mapped by hand: the record mapper looks each column up by its Java name first, and the driver answers every
+         * miss with an exception (three per event; a JFR profile of a burst counted 28,000 of them).
+         */
+        static StoredEvent of(ResultSet rs, int row) throws SQLException {
+            return new StoredEvent(
+                    rs.getLong("id"),
+                    rs.getString("oa_id"),
+                    rs.getString("event_name"),
+                    rs.getString("raw_body"),
+                    rs.getInt("attempts"));
+        }
+    }
 }

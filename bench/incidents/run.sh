@@ -52,7 +52,7 @@ stop_app() {
 trap stop_app EXIT
 
 echo "starting the app on port $http_port, PostgreSQL on $db_port, data in $run_dir/pg ..."
-"$java" -jar "$jar" --server.port="$http_port" --binhyen.db.port="$db_port" \
+"$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$http_port" --binhyen.db.port="$db_port" \
   --binhyen.db.data-directory="$run_dir/pg" --binhyen.crypto.master-key-file="$run_dir/master.key" \
   --binhyen.demo.enabled=true --logging.level.vn.binhyen.security=ERROR \
   >"$run_dir/app.log" 2>&1 &

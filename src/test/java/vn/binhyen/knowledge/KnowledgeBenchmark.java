@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,8 +86,21 @@ class KnowledgeBenchmark {
 
         System.out.printf(
                 "bench: %d entries, index %.1f s, baseline %.1f s%n", entries.size(), rebuildSeconds, baselineSeconds);
+        // -Dbench.jfr=target/in-process.jfr records a profile of the in-process part only (jfr view hot-methods).
+        String jfr = System.getProperty("bench.jfr", "");
+        var recording = jfr.isBlank() ? null : new Recording(Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
         var inProcess = time(questions, q -> knowledge.suggestionsFor(q, 5));
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
         System.out.println("bench: in process " + inProcess.line("in process"));
+        String slowest = inProcess.slowest(10);
+        System.out.println("bench: slowest in process\n" + slowest);
         var overHttp = time(questions, q -> {
             try {
                 var response = http.send(
@@ -116,6 +132,10 @@ class KnowledgeBenchmark {
                 %s
                 %s
                 %s
+
+                Slowest questions in process:
+
+                %s
                 """,
                 entries.size(),
                 shipped,
@@ -126,7 +146,8 @@ class KnowledgeBenchmark {
                 Files.readString(Path.of("/proc/loadavg")).strip(),
                 inProcess.line("BinhYen matcher, in process (Knowledge.suggestionsFor)"),
                 overHttp.line("BinhYen matcher, HTTP GET /api/v1/knowledge/suggest"),
-                postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"));
+                postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"),
+                slowest);
         System.out.println(report);
         Files.writeString(Path.of("target", "knowledge-benchmark.md"), report);
     }
@@ -165,17 +186,38 @@ class KnowledgeBenchmark {
     private static Timings time(List<String> questions, Consumer<String> call) {
         questions.stream().limit(50).forEach(call);
         List<Long> nanos = new ArrayList<>();
+        List<Timed> timed = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (String question : questions) {
                 long start = System.nanoTime();
                 call.accept(question);
-                nanos.add(System.nanoTime() - start);
+                long took = System.nanoTime() - start;
+                nanos.add(took);
+                timed.add(new Timed(question, took));
             }
         }
-        return new Timings(nanos.stream().sorted().toList());
+        timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
+        return new Timings(nanos.stream().sorted().toList(), timed);
     }
 
-    private record Timings(List<Long> sorted) {
+    private record Timed(String question, long nanos) {}
+
+    private record Timings(List<Long> sorted, List<Timed> slowestFirst) {
+
+        /** The slowest questions with their time: where to look first. */
+        String slowest(int n) {
+            var out = new StringBuilder();
+            for (Timed t : slowestFirst.subList(0, Math.min(n, slowestFirst.size()))) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "- %.2f ms (%d chars): %s%n",
+                        t.nanos() / 1e6,
+                        t.question().length(),
+                        t.question().length() > 120 ? t.question().substring(0, 119) + "…" : t.question()));
+            }
+            return out.toString();
+        }
+
         double percentile(double p) {
             return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
         }

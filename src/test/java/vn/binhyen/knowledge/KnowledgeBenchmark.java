@@ -1,5 +1,6 @@
 package vn.binhyen.knowledge;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -93,12 +94,14 @@ class KnowledgeBenchmark {
             recording.setDestination(Path.of(jfr));
             recording.start();
         }
+        String loadBefore = load();
         var inProcess = time(questions, q -> knowledge.suggestionsFor(q, 5));
+        String loadAfter = load();
         if (recording != null) {
             recording.stop();
             recording.close();
         }
-        System.out.println("bench: in process " + inProcess.line("in process"));
+        System.out.println("bench: in process " + inProcess.line("in process") + " cpu " + inProcess.cpuLine("cpu"));
         String slowest = inProcess.slowest(10);
         System.out.println("bench: slowest in process\n" + slowest);
         var overHttp = time(questions, q -> {
@@ -125,10 +128,12 @@ class KnowledgeBenchmark {
                 %d approved entries and answers (%d shipped, the rest generated from the catalogue's vocabulary);
                 index rebuilt in %.1f s; PostgreSQL baseline table and GIN index built in %.1f s.
                 %d questions from the evaluation set, %d timed round(s) after 50 warm-up questions; one client thread; 2 cores;
-                load average during the run %s (other builds share the machine).
+                load average during the run %s (other builds share the machine); before the in-process timing %s,
+                after it %s.
 
                 | path | p50 ms | p95 ms | p99 ms | max ms |
                 |---|---|---|---|---|
+                %s
                 %s
                 %s
                 %s
@@ -143,8 +148,11 @@ class KnowledgeBenchmark {
                 baselineSeconds,
                 questions.size(),
                 ROUNDS,
-                Files.readString(Path.of("/proc/loadavg")).strip(),
+                load(),
+                loadBefore,
+                loadAfter,
                 inProcess.line("BinhYen matcher, in process (Knowledge.suggestionsFor)"),
+                inProcess.cpuLine("same, CPU time of the calling thread (what other builds' load does not add to)"),
                 overHttp.line("BinhYen matcher, HTTP GET /api/v1/knowledge/suggest"),
                 postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"),
                 slowest);
@@ -183,26 +191,35 @@ class KnowledgeBenchmark {
                         """).param(words).update();
     }
 
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
     private static Timings time(List<String> questions, Consumer<String> call) {
         questions.stream().limit(50).forEach(call);
+        var threads = ManagementFactory.getThreadMXBean();
         List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         List<Timed> timed = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (String question : questions) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 call.accept(question);
                 long took = System.nanoTime() - start;
+                cpu.add(threads.getCurrentThreadCpuTime() - cpuStart);
                 nanos.add(took);
                 timed.add(new Timed(question, took));
             }
         }
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
-        return new Timings(nanos.stream().sorted().toList(), timed);
+        return new Timings(
+                nanos.stream().sorted().toList(), cpu.stream().sorted().toList(), timed);
     }
 
     private record Timed(String question, long nanos) {}
 
-    private record Timings(List<Long> sorted, List<Timed> slowestFirst) {
+    private record Timings(List<Long> sorted, List<Long> cpuSorted, List<Timed> slowestFirst) {
 
         /** The slowest questions with their time: where to look first. */
         String slowest(int n) {
@@ -218,18 +235,26 @@ class KnowledgeBenchmark {
             return out.toString();
         }
 
-        double percentile(double p) {
+        static double percentile(List<Long> sorted, double p) {
             return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
         }
 
         String line(String path) {
+            return line(path, sorted);
+        }
+
+        String cpuLine(String path) {
+            return line(path, cpuSorted);
+        }
+
+        private static String line(String path, List<Long> sorted) {
             return String.format(
                     Locale.ROOT,
                     "| %s | %.2f | %.2f | %.2f | %.2f |",
                     path,
-                    percentile(0.50),
-                    percentile(0.95),
-                    percentile(0.99),
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.95),
+                    percentile(sorted, 0.99),
                     sorted.getLast() / 1e6);
         }
     }

@@ -1,5 +1,6 @@
 package vn.binhyen.knowledge;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,8 +87,23 @@ class KnowledgeBenchmark {
 
         System.out.printf(
                 "bench: %d entries, index %.1f s, baseline %.1f s%n", entries.size(), rebuildSeconds, baselineSeconds);
+        // -Dbench.jfr=target/in-process.jfr records a profile of the in-process part only (jfr view hot-methods).
+        String jfr = System.getProperty("bench.jfr", "");
+        var recording = jfr.isBlank() ? null : new Recording(Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
+        String loadBefore = load();
         var inProcess = time(questions, q -> knowledge.suggestionsFor(q, 5));
-        System.out.println("bench: in process " + inProcess.line("in process"));
+        String loadAfter = load();
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        System.out.println("bench: in process " + inProcess.line("in process") + " cpu " + inProcess.cpuLine("cpu"));
+        String slowest = inProcess.slowest(10);
+        System.out.println("bench: slowest in process\n" + slowest);
         var overHttp = time(questions, q -> {
             try {
                 var response = http.send(
@@ -109,12 +128,18 @@ class KnowledgeBenchmark {
                 %d approved entries and answers (%d shipped, the rest generated from the catalogue's vocabulary);
                 index rebuilt in %.1f s; PostgreSQL baseline table and GIN index built in %.1f s.
                 %d questions from the evaluation set, %d timed round(s) after 50 warm-up questions; one client thread; 2 cores;
-                load average during the run %s (other builds share the machine).
+                load average during the run %s (other builds share the machine); before the in-process timing %s,
+                after it %s.
 
                 | path | p50 ms | p95 ms | p99 ms | max ms |
                 |---|---|---|---|---|
                 %s
                 %s
+                %s
+                %s
+
+                Slowest questions in process:
+
                 %s
                 """,
                 entries.size(),
@@ -123,10 +148,14 @@ class KnowledgeBenchmark {
                 baselineSeconds,
                 questions.size(),
                 ROUNDS,
-                Files.readString(Path.of("/proc/loadavg")).strip(),
+                load(),
+                loadBefore,
+                loadAfter,
                 inProcess.line("BinhYen matcher, in process (Knowledge.suggestionsFor)"),
+                inProcess.cpuLine("same, CPU time of the calling thread (what other builds' load does not add to)"),
                 overHttp.line("BinhYen matcher, HTTP GET /api/v1/knowledge/suggest"),
-                postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"));
+                postgres.line("baseline: PostgreSQL FTS + unaccent, GIN, ts_rank_cd"),
+                slowest);
         System.out.println(report);
         Files.writeString(Path.of("target", "knowledge-benchmark.md"), report);
     }
@@ -162,32 +191,70 @@ class KnowledgeBenchmark {
                         """).param(words).update();
     }
 
-    private static Timings time(List<String> questions, Consumer<String> call) {
-        questions.stream().limit(50).forEach(call);
-        List<Long> nanos = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            for (String question : questions) {
-                long start = System.nanoTime();
-                call.accept(question);
-                nanos.add(System.nanoTime() - start);
-            }
-        }
-        return new Timings(nanos.stream().sorted().toList());
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
-    private record Timings(List<Long> sorted) {
-        double percentile(double p) {
+    private static Timings time(List<String> questions, Consumer<String> call) {
+        questions.stream().limit(50).forEach(call);
+        var threads = ManagementFactory.getThreadMXBean();
+        List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        List<Timed> timed = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String question : questions) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                call.accept(question);
+                long took = System.nanoTime() - start;
+                cpu.add(threads.getCurrentThreadCpuTime() - cpuStart);
+                nanos.add(took);
+                timed.add(new Timed(question, took));
+            }
+        }
+        timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
+        return new Timings(
+                nanos.stream().sorted().toList(), cpu.stream().sorted().toList(), timed);
+    }
+
+    private record Timed(String question, long nanos) {}
+
+    private record Timings(List<Long> sorted, List<Long> cpuSorted, List<Timed> slowestFirst) {
+
+        /** The slowest questions with their time: where to look first. */
+        String slowest(int n) {
+            var out = new StringBuilder();
+            for (Timed t : slowestFirst.subList(0, Math.min(n, slowestFirst.size()))) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "- %.2f ms (%d chars): %s%n",
+                        t.nanos() / 1e6,
+                        t.question().length(),
+                        t.question().length() > 120 ? t.question().substring(0, 119) + "…" : t.question()));
+            }
+            return out.toString();
+        }
+
+        static double percentile(List<Long> sorted, double p) {
             return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
         }
 
         String line(String path) {
+            return line(path, sorted);
+        }
+
+        String cpuLine(String path) {
+            return line(path, cpuSorted);
+        }
+
+        private static String line(String path, List<Long> sorted) {
             return String.format(
                     Locale.ROOT,
                     "| %s | %.2f | %.2f | %.2f | %.2f |",
                     path,
-                    percentile(0.50),
-                    percentile(0.95),
-                    percentile(0.99),
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.95),
+                    percentile(sorted, 0.99),
                     sorted.getLast() / 1e6);
         }
     }

@@ -87,30 +87,34 @@ public class Questions {
 
     /**
      * Takes a resident's message: it opens a question (when it asks something or the knowledge base can answer it),
-     * or adds to the question still waiting for an answer. A new question may be answered automatically. Safe to call
-     * twice for the same message.
+     * or adds to the question still waiting for an answer. A new question may be answered automatically. In a
+     * village group only messages addressed to the page count, and they are answered by an officer, never
+     * automatically. Safe to call twice for the same message.
      */
     @Transactional
     public void take(MessageReceived message) {
-        if (message.threadKind() != ThreadKind.RESIDENT
-                || message.kind() != MessageKind.TEXT
+        if (message.kind() != MessageKind.TEXT
                 || message.text().isBlank()
                 || questions.isRecorded(message.messageId())) {
+            return;
+        }
+        Optional<String> asked = asked(message);
+        if (asked.isEmpty()) {
             return;
         }
         Optional<OpenQuestion> open = questions.openQuestion(message.threadId());
         if (open.isPresent()) {
             if (message.messageId() > open.get().lastMessageId()) {
-                String text = open.get().text() + "\n" + message.text();
+                String text = open.get().text() + "\n" + asked.get();
                 questions.extend(open.get().id(), message.messageId(), text, match(text));
             }
             return;
         }
-        Match match = match(message.text());
-        if (!QuestionDetector.asks(message.text()) && !clearlyAnswerable(match)) {
+        Match match = match(asked.get());
+        if (!QuestionDetector.asks(asked.get()) && !clearlyAnswerable(match)) {
             return;
         }
-        var opened = questions.open(message.threadId(), message.messageId(), message.text(), message.sentAt(), match);
+        var opened = questions.open(message.threadId(), message.messageId(), asked.get(), message.sentAt(), match);
         if (opened.isPresent()) {
             var thread = threads.thread(message.threadId()).orElseThrow();
             events.publishEvent(new QuestionAsked(
@@ -120,14 +124,32 @@ public class Questions {
                     thread.villageId(),
                     message.sentAt(),
                     match.good()));
-            answerAutomatically(message, opened.get(), match);
+            // Never automatically in a village group: the answer would be read by the whole village, and a wrong
+            // one there is a public mistake of the police; an officer sends one of the suggestions instead.
+            if (message.threadKind() == ThreadKind.RESIDENT) {
+                answerAutomatically(message, opened.get(), match);
+            }
         } else {
             // Another message of the thread opened a question at the same moment: this one joins it.
             questions.openQuestion(message.threadId()).ifPresent(question -> {
-                String text = question.text() + "\n" + message.text();
+                String text = question.text() + "\n" + asked.get();
                 questions.extend(question.id(), message.messageId(), text, match(text));
             });
         }
+    }
+
+    /**
+     * What the message asks, if it may be a question: a resident's message in their own thread as written; in a
+     * village group only a message addressed to the page ({@link GroupAddress}), without the words that address it,
+     * so that "công an ơi" neither weighs in the match nor is learned by the entry the officer answers with. The
+     * group's own talk is never a question (incidents still reads all of it).
+     */
+    private Optional<String> asked(MessageReceived message) {
+        if (message.threadKind() == ThreadKind.RESIDENT) {
+            return Optional.of(message.text());
+        }
+        return threads.thread(message.threadId())
+                .flatMap(thread -> GroupAddress.askedOf(message.text(), thread.accountRef()));
     }
 
     /**

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -33,16 +34,8 @@ import vn.binhyen.shared.text.VietnameseText;
 public class KnowledgeIndex implements AutoCloseable {
 
     static final String ID = "id";
-    static final String SLUG = "slug";
-    static final String TITLE = "title";
-    static final String PHRASINGS = "phrasings";
-    static final String BODY = "body";
-    /** The terms the matcher compares, analysed once here rather than for every candidate of every question. */
-    static final String BODY_TERMS = "body_terms";
-    /** One value per {@link #PHRASINGS} value, in the same order: its terms. */
-    static final String PHRASING_TERMS = "phrasing_terms";
-    /** What the matcher reads of a hit: the large texts are left on disk. */
-    static final java.util.Set<String> MATCH_FIELDS = java.util.Set.of(ID, SLUG, TITLE, BODY_TERMS, PHRASING_TERMS);
+    /** Per entry, what the matcher compares ({@link HitData}), analysed once here rather than for every question. */
+    static final String HIT_DATA = "hit_data";
 
     private static final java.util.regex.Pattern CLAUSES = java.util.regex.Pattern.compile("[(),;:]");
 
@@ -116,12 +109,12 @@ public class KnowledgeIndex implements AutoCloseable {
     private Document document(PublishedEntry entry, List<String> learned) {
         var content = entry.content();
         var doc = new Document();
-        doc.add(new StringField(ID, Long.toString(entry.id()), Field.Store.YES));
-        doc.add(new StoredField(SLUG, entry.slug()));
-        doc.add(new StoredField(TITLE, content.title()));
+        // Nothing is stored: what a hit needs is in HIT_DATA, the id is indexed only to replace the document.
+        doc.add(new StringField(ID, Long.toString(entry.id()), Field.Store.NO));
+        List<String> phrasingTerms = new ArrayList<>();
         for (String phrasing : content.phrasings()) {
             String canonical = analysis.canonical(phrasing);
-            addPhrasing(doc, canonical);
+            phrasingTerms.add(termsOf(canonical));
             doc.add(new TextField(TextAnalysis.PHRASE_WORDS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, canonical, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_WORDS, canonical, Field.Store.NO));
@@ -132,21 +125,22 @@ public class KnowledgeIndex implements AutoCloseable {
             for (int i = 0; parts.length > 1 && i < parts.length; i++) {
                 String part = analysis.canonical(parts[i]);
                 if (!part.isBlank()) {
-                    addPhrasing(doc, part);
+                    phrasingTerms.add(termsOf(part));
                 }
             }
         }
         // Questions officers answered with this entry: matched like its own phrasings, but not shown anywhere.
         for (String phrasing : learned) {
-            addPhrasing(doc, phrasing);
+            phrasingTerms.add(termsOf(phrasing));
             doc.add(new TextField(TextAnalysis.PHRASE_WORDS, phrasing, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.PHRASE_PAIRS, phrasing, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_WORDS, phrasing, Field.Store.NO));
             doc.add(new TextField(TextAnalysis.ALL_PAIRS, phrasing, Field.Store.NO));
         }
         String body = analysis.canonical(content.body());
-        doc.add(new StoredField(BODY, body));
-        doc.add(new StoredField(BODY_TERMS, String.join(" ", analysis.termsOf(body))));
+        doc.add(new BinaryDocValuesField(
+                HIT_DATA,
+                new HitData(entry.id(), entry.slug(), content.title(), termsOf(body), phrasingTerms).encode()));
         doc.add(new TextField(TextAnalysis.BODY_WORDS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.BODY_PAIRS, body, Field.Store.NO));
         doc.add(new TextField(TextAnalysis.ALL_WORDS, body, Field.Store.NO));
@@ -155,9 +149,8 @@ public class KnowledgeIndex implements AutoCloseable {
         return doc;
     }
 
-    private void addPhrasing(Document doc, String canonical) {
-        doc.add(new StoredField(PHRASINGS, canonical));
-        doc.add(new StoredField(PHRASING_TERMS, String.join(" ", analysis.termsOf(canonical))));
+    private String termsOf(String canonical) {
+        return String.join(" ", analysis.termsOf(canonical));
     }
 
     @Override

@@ -12,7 +12,8 @@ import vn.binhyen.conversations.Conversations;
 /**
  * Residents of the demo's city ward ask the questions people really ask, typed the way they type them, through the
  * simulator's signed webhooks; so the conversation inbox has suggested answers to show, the ward's automatic answers
- * (switched on by the conversations demo) have something to answer, and the question figures are not empty. Only on
+ * (switched on by the conversations demo) have something to answer, and the question figures are not empty; in a
+ * village group a member asks the police too, beside the group's own talk. Only on
  * a first start: the demo database outlives the simulator, and a restart must not ask them all again.
  */
 @Component
@@ -30,6 +31,9 @@ class SimDemoQuestions {
             "vneid quen mat khau thi lam sao",
             "Cho hỏi thứ 7 công an phường có làm việc buổi chiều không?",
             "Đăng ký thường trú cho trẻ mới sinh");
+
+    static final String GROUP_TALK = "Tối nay 7 giờ họp tổ dân phố ở nhà văn hoá nhé mọi người";
+    static final String GROUP_QUESTION = "Công an phường ơi cho em hỏi làm lại căn cước bị mất cần giấy tờ gì ạ?";
 
     private final SimWorld world;
     private final SimResidents residents;
@@ -57,6 +61,13 @@ class SimDemoQuestions {
                         residents.follow(oa, user, true);
                         residents.sendText(oa, user, QUESTIONS.get(i));
                     }
+                    // In a village group: the group's own talk, then a question put to the police page.
+                    world.groupsOf(oa.oaId()).stream().findFirst().ifPresent(group -> {
+                        String member =
+                                world.newUser("Thành viên nhóm tổ dân phố").userId();
+                        residents.sendGroupText(group, member, GROUP_TALK);
+                        residents.sendGroupText(group, member, GROUP_QUESTION);
+                    });
                 });
     }
 }

@@ -141,16 +141,18 @@ public class DeliveryQueue {
         return jdbc.sql("""
                         UPDATE zalo.deliveries SET delivered_at = COALESCE(delivered_at, :at),
                                seen_at = CASE WHEN :seen THEN COALESCE(seen_at, :at) ELSE seen_at END
-                         WHERE oa_id = :oa AND zalo_message_id = :msg AND idempotency_key LIKE 'notice:%'
+                         WHERE oa_id = :oa AND zalo_message_id = :msg AND idempotency_key LIKE :notices
                            AND (CASE WHEN :seen THEN seen_at IS NULL ELSE delivered_at IS NULL END)
-                        RETURNING substr(idempotency_key, 8)
+                        RETURNING idempotency_key
                         """)
                 .param("at", Timestamp.from(at))
                 .param("seen", seen)
                 .param("oa", oaId)
                 .param("msg", zaloMessageId)
+                .param("notices", NOTICE_PREFIX + "%")
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(key -> key.substring(NOTICE_PREFIX.length()));
     }
 
     /** Tries again later; {@code countAttempt} is false when Zalo only asked us to slow down. */

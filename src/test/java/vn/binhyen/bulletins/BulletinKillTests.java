@@ -1,33 +1,25 @@
 package vn.binhyen.bulletins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.binhyen.support.ChildNode.count;
+import static vn.binhyen.support.ChildNode.execute;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.binhyen.shared.crypto.SecretBox;
+import vn.binhyen.support.ChildNode;
 import vn.binhyen.zalosim.internal.SimAuthority;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
 
@@ -44,36 +36,20 @@ class BulletinKillTests extends BulletinsIntegrationTest {
 
     static final int FOLLOWERS = 1500;
     static final String TITLE = "Cảnh báo lừa đảo qua điện thoại (thử tắt máy)";
-    static final int HTTP_PORT = freePort();
-    static final int DB_PORT = freePort();
 
     @Autowired
     SimAuthority authority;
 
-    final Path work = Path.of("target", "bulletin-kill-test");
-    final Path data = work.resolve("pg");
-    final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    final String masterKey;
-    Process app;
+    final ChildNode node = new ChildNode("bulletin-kill-test");
 
-    BulletinKillTests() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        masterKey = Base64.getEncoder().encodeToString(key);
-    }
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @AfterEach
+    void stop() throws Exception {
+        node.stop();
     }
 
     @Test
     void aKilledDeliveryResumesAndEveryFollowerGetsTheBulletinExactlyOnce() throws Exception {
-        cleanUp();
+        node.cleanUp();
         SimOa oa = world.openOa("24094", "Công an xã thử tắt máy");
         List<String> users = new ArrayList<>();
         Instant now = Instant.now();
@@ -93,9 +69,9 @@ class BulletinKillTests extends BulletinsIntegrationTest {
                 .tokens();
         assertThat(tokens).isNotNull();
 
-        app = start(1);
+        Process first = start(1);
         long bulletin;
-        try (Connection db = database()) {
+        try (Connection db = node.database()) {
             bindOa(db, oa, tokens.accessToken(), tokens.refreshToken());
             try (var insert = db.prepareStatement("""
                     INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
@@ -108,7 +84,6 @@ class BulletinKillTests extends BulletinsIntegrationTest {
             bulletin = publish(db, oa.oaId());
         }
 
-        Process first = app;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (onPhones(oa, users) < FOLLOWERS * 2 / 5) {
             assertThat(System.nanoTime()).as("delivery under way in time").isLessThan(deadline);
@@ -122,7 +97,7 @@ class BulletinKillTests extends BulletinsIntegrationTest {
 
         // The killed process's PostgreSQL is still running: what was in the air at the kill?
         int inTheAir;
-        try (Connection db = database()) {
+        try (Connection db = node.database()) {
             inTheAir = 0;
             try (var statement = db.createStatement();
                     var rs = statement.executeQuery("""
@@ -141,9 +116,9 @@ class BulletinKillTests extends BulletinsIntegrationTest {
                 .as("messages on phones whose sending was never recorded (a plain retry would send them twice)")
                 .isPositive();
 
-        app = start(2);
-        assertThat(Files.readString(work.resolve("app-2.log"))).contains("Stopping an orphaned embedded PostgreSQL");
-        try (Connection db = database()) {
+        start(2);
+        assertThat(node.log(2)).contains("Stopping an orphaned embedded PostgreSQL");
+        try (Connection db = node.database()) {
             long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (count(db, "SELECT count(*) FROM bulletins.fanouts WHERE NOT done") > 0
                     || count(db, "SELECT count(*) FROM zalo.deliveries WHERE status = 'PENDING'") > 0) {
@@ -212,7 +187,7 @@ class BulletinKillTests extends BulletinsIntegrationTest {
     }
 
     void bindOa(Connection db, SimOa oa, String access, String refresh) throws SQLException {
-        SecretBox box = new SecretBox(Base64.getDecoder().decode(masterKey));
+        SecretBox box = new SecretBox(Base64.getDecoder().decode(node.masterKey()));
         String aad = "zalo-oa:" + oa.oaId() + ":";
         try (var insert = db.prepareStatement("""
                 INSERT INTO zalo.official_accounts (oa_id, app_id, commune_code, province_code, name, app_secret,
@@ -233,113 +208,17 @@ class BulletinKillTests extends BulletinsIntegrationTest {
         }
     }
 
+    /** The node sends to this test's Zalo simulator over HTTP, so the phones outlive the killed process. */
     Process start(int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(
-                java,
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "vn.binhyen.BinhYenApplication",
-                "--server.port=" + HTTP_PORT,
-                "--binhyen.db.port=" + DB_PORT,
-                "--binhyen.db.data-directory=" + data.toAbsolutePath(),
-                "--binhyen.db.fresh-database=false",
-                "--binhyen.demo.enabled=false",
-                "--binhyen.zalo.simulator.enabled=false",
+        return node.start(
+                run,
+                Duration.ofSeconds(180),
                 "--binhyen.zalo.api-base-url=http://localhost:" + port + "/sim/zalo/openapi",
                 "--binhyen.zalo.oauth-base-url=http://localhost:" + port + "/sim/zalo/oauth",
                 "--binhyen.zalo.delivery-poll-interval=PT0.05S",
                 "--binhyen.zalo.promotional-quiet-hours=",
                 "--binhyen.bulletins.quiet-hours=",
                 "--binhyen.bulletins.poll-interval=PT0.1S",
-                "--binhyen.bulletins.page-size=200",
-                "--binhyen.crypto.master-key=" + masterKey,
-                "--spring.main.banner-mode=off");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("app-" + run + ".log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            assertThat(process.isAlive())
-                    .as("app run %d alive (see target/bulletin-kill-test/app-%d.log)", run, run)
-                    .isTrue();
-            assertThat(System.nanoTime()).as("app run %d ready in time", run).isLessThan(deadline);
-            try {
-                var ready = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + HTTP_PORT + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
-        stopPostgres();
-    }
-
-    Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + DB_PORT + "/binhyen", "postgres", "");
-    }
-
-    static void execute(Connection db, String sql) throws SQLException {
-        try (var statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    static long count(Connection db, String sql) throws SQLException {
-        try (var statement = db.createStatement();
-                var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    void cleanUp() throws Exception {
-        stopPostgres();
-        if (Files.exists(work)) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
-    }
-
-    /** Whatever happened, leave no PostgreSQL running on the test's data directory. */
-    void stopPostgres() throws Exception {
-        Path pid = data.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pid)) {
-            return;
-        }
-        var line = Files.readAllLines(pid).stream().findFirst().orElse("").strip();
-        if (line.matches("[0-9]+")) {
-            var handle = ProcessHandle.of(Long.parseLong(line));
-            if (handle.isPresent()
-                    && handle.get()
-                            .info()
-                            .command()
-                            .map(c -> c.contains("postgres"))
-                            .orElse(false)) {
-                handle.get().destroy();
-                handle.get().onExit().get(30, TimeUnit.SECONDS);
-            }
-        }
+                "--binhyen.bulletins.page-size=200");
     }
 }

@@ -1,32 +1,28 @@
 package vn.binhyen.zalo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.binhyen.support.ChildNode.count;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.shared.crypto.SecretBox;
+import vn.binhyen.support.ChildNode;
 import vn.binhyen.zalo.internal.WebhookSignature;
 
 /**
@@ -39,40 +35,16 @@ import vn.binhyen.zalo.internal.WebhookSignature;
 class WebhookKillTests {
 
     static final int EVENTS = 1000;
-    /** Chosen once per run and kept across the restart; free ports, so worktrees running the suite side by side agree. */
-    static final int HTTP_PORT = freePort();
-
-    static final int DB_PORT = freePort();
     static final String OA = "3700000000000000094";
     static final String APP = "2553928453557884079";
     static final String SECRET = "kill-test-oa-secret-key";
 
-    final Path work = Path.of("target", "kill-test");
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    final Path data = work.resolve("pg");
-    final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    final String masterKey;
-    Process app;
-
-    WebhookKillTests() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        masterKey = Base64.getEncoder().encodeToString(key);
-    }
+    final ChildNode node = new ChildNode("kill-test");
 
     @Test
     void everyAcknowledgedEventSurvivesAKillAndIsProcessedExactlyOnce() throws Exception {
-        cleanUp();
-        app = start(1);
+        node.cleanUp();
+        Process first = node.start(1, Duration.ofSeconds(120), "--binhyen.zalo.event-poll-interval=PT0.05S");
         bindOa();
 
         List<String> bodies = new ArrayList<>();
@@ -85,7 +57,6 @@ class WebhookKillTests {
         }
         Set<Integer> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger next = new AtomicInteger();
-        Process first = app;
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < 16; s++) {
                 senders.submit(() -> {
@@ -103,12 +74,13 @@ class WebhookKillTests {
         }
         first.waitFor();
         assertThat(acked.size()).isBetween(EVENTS / 2, EVENTS - 1);
-        long orphan = Long.parseLong(
-                Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+        long orphan = Long.parseLong(Files.readAllLines(node.data().resolve("postmaster.pid"))
+                .getFirst()
+                .strip());
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
 
-        app = start(2);
-        assertThat(Files.readString(work.resolve("app-2.log"))).contains("Stopping an orphaned embedded PostgreSQL");
+        node.start(2, Duration.ofSeconds(120), "--binhyen.zalo.event-poll-interval=PT0.05S");
+        assertThat(node.log(2)).contains("Stopping an orphaned embedded PostgreSQL");
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
                 .isFalse();
 
@@ -119,7 +91,7 @@ class WebhookKillTests {
             }
         }
 
-        try (Connection db = database()) {
+        try (Connection db = node.database()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (count(db, "SELECT count(*) FROM zalo.webhook_events WHERE processed_at IS NULL") > 0
                     || count(db, "SELECT count(*) FROM zalo.webhook_events") < EVENTS) {
@@ -152,27 +124,23 @@ class WebhookKillTests {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
-        stopPostgres();
+        node.stop();
     }
 
     int send(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = body.replaceAll(".*\"timestamp\":\"([0-9]+)\".*", "$1");
         var request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + HTTP_PORT + "/channels/zalo/" + OA + "/webhook"))
+                        URI.create("http://localhost:" + node.httpPort() + "/channels/zalo/" + OA + "/webhook"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("X-ZEvent-Signature", "mac=" + WebhookSignature.compute(APP, bytes, timestamp, SECRET))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return node.http()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -181,53 +149,9 @@ class WebhookKillTests {
         }
     }
 
-    Process start(int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(
-                java,
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "vn.binhyen.BinhYenApplication",
-                "--server.port=" + HTTP_PORT,
-                "--binhyen.db.port=" + DB_PORT,
-                "--binhyen.db.data-directory=" + data.toAbsolutePath(),
-                "--binhyen.db.fresh-database=false",
-                "--binhyen.demo.enabled=false",
-                "--binhyen.zalo.simulator.enabled=false",
-                "--binhyen.crypto.master-key=" + masterKey,
-                "--binhyen.zalo.event-poll-interval=PT0.05S",
-                "--spring.main.banner-mode=off");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("app-" + run + ".log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            assertThat(process.isAlive())
-                    .as("app run %d alive (see target/kill-test/app-%d.log)", run, run)
-                    .isTrue();
-            assertThat(System.nanoTime()).as("app run %d ready in time", run).isLessThan(deadline);
-            try {
-                var ready = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + HTTP_PORT + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-    }
-
     void bindOa() throws SQLException {
-        SecretBox box = new SecretBox(Base64.getDecoder().decode(masterKey));
-        try (Connection db = database();
+        SecretBox box = new SecretBox(Base64.getDecoder().decode(node.masterKey()));
+        try (Connection db = node.database();
                 var insert = db.prepareStatement("""
                         INSERT INTO zalo.official_accounts (oa_id, app_id, commune_code, province_code, name,
                             app_secret, oa_secret_key)
@@ -238,49 +162,6 @@ class WebhookKillTests {
             insert.setBytes(3, box.seal("kill-test-app-secret", "zalo-oa:" + OA + ":app_secret"));
             insert.setBytes(4, box.seal(SECRET, "zalo-oa:" + OA + ":oa_secret_key"));
             insert.executeUpdate();
-        }
-    }
-
-    Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + DB_PORT + "/binhyen", "postgres", "");
-    }
-
-    static long count(Connection db, String sql) throws SQLException {
-        try (var statement = db.createStatement();
-                var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    void cleanUp() throws Exception {
-        stopPostgres();
-        if (Files.exists(work)) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
-    }
-
-    /** Whatever happened, leave no PostgreSQL running on the test's data directory. */
-    void stopPostgres() throws Exception {
-        Path pid = data.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pid)) {
-            return;
-        }
-        var line = Files.readAllLines(pid).stream().findFirst().orElse("").strip();
-        if (line.matches("[0-9]+")) {
-            var handle = ProcessHandle.of(Long.parseLong(line));
-            if (handle.isPresent()
-                    && handle.get()
-                            .info()
-                            .command()
-                            .map(c -> c.contains("postgres"))
-                            .orElse(false)) {
-                handle.get().destroy();
-                handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
         }
     }
 }

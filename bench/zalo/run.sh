@@ -84,7 +84,7 @@ set +e
   --base-url="http://localhost:$http_port" --db-port="$db_port" --master-key="$master_key" \
   --seconds="$seconds" --replies="$replies" --work="$run_dir/work" \
   --delivery-concurrency="$(( ${BENCH_DELIVERY_WORKERS:-2} * ${BENCH_DELIVERY_BATCH:-32} ))" \
-  --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
+  --lua=bench/zalo/webhook.lua --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
   --out="bench/zalo/results/zalo-$stamp.txt"
 status=$?
 set -e

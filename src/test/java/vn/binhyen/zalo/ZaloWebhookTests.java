@@ -145,4 +145,23 @@ class ZaloWebhookTests extends ZaloIntegrationTest {
                 .isEqualTo(404);
         assertThat(postWebhook("../../etc", new byte[0], null, 0).statusCode()).isBetween(400, 404);
     }
+
+    @Test
+    void refusalsSayWhyInVietnameseAndOnlyPostIsTaken() throws Exception {
+        var unsigned = postWebhook(OA_ID, WebhookSignatureTests.BODY.getBytes(StandardCharsets.UTF_8), null, 0);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(unsigned.body()).contains("\"error\":-401").contains("Chữ ký X-ZEvent-Signature không đúng");
+
+        var get = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/channels/zalo/" + OA_ID + "/webhook"))
+                        .GET()
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.body()).contains("chỉ nhận POST");
+    }
 }

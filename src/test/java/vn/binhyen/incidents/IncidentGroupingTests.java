@@ -141,6 +141,24 @@ class IncidentGroupingTests {
     }
 
     @Test
+    void chatterJoinsAnIncidentOnlyFromTheSamePlace() {
+        setup.placeGroup(commune.code(), "9100000000000000005", commune.villageA());
+        setup.placeGroup(commune.code(), "9100000000000000006", commune.villageB());
+        signals.group(commune, "9100000000000000005", "Tối nay 22h anh em tụ tập đua xe ở ngã ba, bốc đầu cho vui");
+        Signals.eventually().until(() -> signals.signalCount(commune) == 1);
+        long incident = signals.openIncidents(commune).getFirst();
+
+        // No watch term in either: the same words join the incident from its own group, not from another village's.
+        signals.group(commune, "9100000000000000006", "tối nay 22h anh em ra ngã ba nhé");
+        signals.group(commune, "9100000000000000005", "tối nay 22h anh em ra ngã ba nhé");
+
+        Signals.eventually().until(() -> signals.signalCount(commune) == 3);
+        assertThat(signals.incidentsOfSignals(commune))
+                .as("in arrival order: the first message, the other village's chatter, the same group's")
+                .containsExactly(incident, null, incident);
+    }
+
+    @Test
     void chatterWithoutWatchTermsIsKeptButOpensNoIncident() {
         signals.group(commune, "9100000000000000004", "Chiều nay họp tổ dân phố lúc 5 giờ, mọi người nhớ đến đúng giờ");
         Signals.eventually().until(() -> signals.signalCount(commune) == 1);

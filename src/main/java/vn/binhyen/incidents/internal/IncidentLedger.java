@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,32 @@ public class IncidentLedger {
                 .param(incidentId)
                 .query(IncidentLedger::signal)
                 .list();
+    }
+
+    /**
+     * The signals of several incidents in one round trip (as {@link #signalsOf(long)} each: in time order, at most 500),
+     * keyed by incident, in the order of {@code incidentIds}. Grouping runs under the commune's lock, so every round
+     * trip there is time every other signal of the commune waits.
+     */
+    public Map<Long, List<SignalRow>> signalsOf(List<Long> incidentIds) {
+        Map<Long, List<SignalRow>> result = new LinkedHashMap<>();
+        if (incidentIds.isEmpty()) {
+            return result;
+        }
+        incidentIds.forEach(id -> result.put(id, new ArrayList<>()));
+        String ids =
+                "{" + String.join(",", incidentIds.stream().map(String::valueOf).toList()) + "}";
+        jdbc.sql("SELECT c.incident_id AS candidate, " + SIGNAL_COLUMNS
+                        + " FROM unnest(CAST(? AS bigint[])) AS c(incident_id)"
+                        + " CROSS JOIN LATERAL (SELECT * FROM incidents.signals s WHERE s.incident_id = c.incident_id"
+                        + " ORDER BY s.sent_at, s.id LIMIT 500) s ORDER BY s.sent_at, s.id")
+                .param(ids)
+                .query((rs, n) -> {
+                    result.get(rs.getLong("candidate")).add(signal(rs, n));
+                    return null;
+                })
+                .list();
+        return result;
     }
 
     /**

@@ -165,21 +165,35 @@ public class SignalIntake {
         return incidentId;
     }
 
-    /** The open incident this signal most likely belongs to, with the reasons, or null. */
+    /**
+     * The open incident this signal most likely belongs to, with the reasons, or null. A signal without watch terms
+     * (most group chatter) can only join an incident it shares a strong place with (the village, the same group, or
+     * within the radius; see {@link #evaluate}), so only such incidents are fetched for it: chatter in a busy commune
+     * then costs one query under the lock instead of reading up to twenty incidents' signals.
+     */
     @Nullable
     Link bestLink(SignalRow signal, Settings unit) {
         Duration window = unit.window();
         double radius = unit.radiusMeters();
-        double latDelta = radius / 111_000.0;
+        // The box around the signal holds the radius's circle with a margin: the exact distance is checked later.
+        double latDelta = radius * 1.1 / 111_000.0;
         Double lat = signal.latitude();
         Double lon = signal.longitude();
-        double lonDelta = lat == null ? 0 : radius / (111_000.0 * Math.max(0.2, Math.cos(Math.toRadians(lat))));
+        double lonDelta = lat == null ? 0 : radius * 1.1 / (111_000.0 * Math.max(0.2, Math.cos(Math.toRadians(lat))));
         List<Long> candidates = jdbc.sql("""
-                        SELECT id FROM incidents.incidents
+                        SELECT id FROM incidents.incidents i
                          WHERE status = 'OPEN' AND last_signal_at >= :from AND first_signal_at <= :to
                            AND (commune_code = :commune
                                 OR (latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
                                     AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon))
+                           AND (NOT CAST(:chatter AS boolean) OR EXISTS (
+                                SELECT 1 FROM incidents.signals s WHERE s.incident_id = i.id
+                                   AND (s.village_id = CAST(:village AS bigint)
+                                        OR (s.source_key = :sourceKey AND :source <> 'TIP')
+                                        OR (s.latitude BETWEEN CAST(:lat AS float8) - :dLat
+                                                           AND CAST(:lat AS float8) + :dLat
+                                            AND s.longitude BETWEEN CAST(:lon AS float8) - :dLon
+                                                                AND CAST(:lon AS float8) + :dLon))))
                          ORDER BY last_signal_at DESC LIMIT 20
                         """)
                 .param("from", Timestamp.from(signal.sentAt().minus(window)))
@@ -189,11 +203,15 @@ public class SignalIntake {
                 .param("lon", lon)
                 .param("dLat", latDelta)
                 .param("dLon", lonDelta)
+                .param("chatter", signal.score() <= 0)
+                .param("village", signal.villageId())
+                .param("sourceKey", signal.sourceKey())
+                .param("source", signal.source())
                 .query(Long.class)
                 .list();
         Link best = null;
-        for (long incident : candidates) {
-            Link link = evaluate(signal, incident, ledger.signalsOf(incident), unit);
+        for (var incident : ledger.signalsOf(candidates).entrySet()) {
+            Link link = evaluate(signal, incident.getKey(), incident.getValue(), unit);
             if (link != null && (best == null || link.strength() > best.strength())) {
                 best = link;
             }

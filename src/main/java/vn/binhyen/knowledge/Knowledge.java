@@ -34,6 +34,14 @@ public class Knowledge {
     }
 
     /**
+     * Whether any entry could match this text with at least {@code score} (0–1, as {@link Suggestion#score()}): an
+     * exact bound that costs far less than {@link #suggestionsFor}; when it says no, no suggestion reaches that score.
+     */
+    public boolean couldMatch(String text, double score) {
+        return matcher.couldScore(text, score);
+    }
+
+    /**
      * As {@link #suggestionsFor}, each with the passage that matched and the reply to send. An entry withdrawn since
      * the index was built is left out.
      */

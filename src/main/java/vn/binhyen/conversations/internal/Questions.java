@@ -110,8 +110,14 @@ public class Questions {
             }
             return;
         }
+        boolean asks = QuestionDetector.asks(asked.get());
+        // Most messages ask nothing; whether the knowledge base could still answer one well is first bounded
+        // without a search (the score is rounded to 3 decimals before it is compared with GOOD_MATCH).
+        if (!asks && !knowledge.couldMatch(asked.get(), GOOD_MATCH.doubleValue() - 0.0005)) {
+            return;
+        }
         Match match = match(asked.get());
-        if (!QuestionDetector.asks(asked.get()) && !clearlyAnswerable(match)) {
+        if (!asks && !clearlyAnswerable(match)) {
             return;
         }
         var opened = questions.open(message.threadId(), message.messageId(), asked.get(), message.sentAt(), match);

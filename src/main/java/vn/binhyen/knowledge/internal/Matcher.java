@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -47,6 +49,7 @@ public class Matcher {
     private final TextAnalysis analysis;
     private final KnowledgeProperties properties;
     private volatile Rarity rarity;
+    private volatile Vocabulary vocabulary;
 
     Matcher(KnowledgeIndex index, TextAnalysis analysis, KnowledgeProperties properties) {
         this.index = index;
@@ -91,21 +94,65 @@ public class Matcher {
         }
     }
 
+    /**
+     * Whether any entry could score at least {@code score} for this text, decided without searching: an entry's two
+     * coverages ({@link #match}) are counted here for every entry at once from term-to-entry and term-to-phrasing
+     * tables, and its score is at most {@link #score} of them with the best relevance. An upper bound, never a
+     * guess: when this says no, {@link #rank} finds no entry that good either. Most messages residents write are not
+     * questions, and this costs a small fraction of a search.
+     */
+    public boolean couldScore(String question, double score) {
+        String canonical = analysis.canonical(question);
+        List<String> words = distinct(analysis.wordsOf(canonical));
+        List<String> pairs = distinct(analysis.pairsOf(canonical));
+        if (words.isEmpty() && pairs.isEmpty()) {
+            return false;
+        }
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                Rarity rarity = rarityFor(reader);
+                QueryTerms terms = queryTerms(words, pairs, rarity);
+                return Vocabulary.of(reader, rarity, this).bestScore(terms.all(), rarity) >= score;
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The terms searched and scored: all of them, or for a long, rambling message only the rarest. */
+    private record QueryTerms(List<String> words, List<String> pairs) {
+        Set<String> all() {
+            Set<String> all = new HashSet<>(words);
+            all.addAll(pairs);
+            return all;
+        }
+    }
+
+    private static QueryTerms queryTerms(List<String> allWords, List<String> allPairs, Rarity rarity) {
+        // A long, rambling message would make hundreds of clauses over common syllables, the slow tail of the
+        // benchmark; its rarest terms carry the meaning, so only they are searched and scored.
+        if (allWords.size() + allPairs.size() <= MAX_QUERY_TERMS) {
+            return new QueryTerms(allWords, allPairs);
+        }
+        Set<String> kept = new HashSet<>(java.util.stream.Stream.concat(allWords.stream(), allPairs.stream())
+                .sorted(Comparator.comparingDouble(rarity::weight).reversed())
+                .limit(MAX_QUERY_TERMS)
+                .toList());
+        return new QueryTerms(
+                allWords.stream().filter(kept::contains).toList(),
+                allPairs.stream().filter(kept::contains).toList());
+    }
+
     private List<Match> rank(IndexSearcher searcher, List<String> allWords, List<String> allPairs, List<String> exact)
             throws IOException {
         Rarity rarity = rarityFor(searcher.getIndexReader());
-        // A long, rambling message would make hundreds of clauses over common syllables, the slow tail of the
-        // benchmark; its rarest terms carry the meaning, so only they are searched and scored.
-        List<String> words = allWords;
-        List<String> pairs = allPairs;
-        if (allWords.size() + allPairs.size() > MAX_QUERY_TERMS) {
-            Set<String> kept = new HashSet<>(java.util.stream.Stream.concat(allWords.stream(), allPairs.stream())
-                    .sorted(Comparator.comparingDouble(rarity::weight).reversed())
-                    .limit(MAX_QUERY_TERMS)
-                    .toList());
-            words = allWords.stream().filter(kept::contains).toList();
-            pairs = allPairs.stream().filter(kept::contains).toList();
-        }
+        QueryTerms kept = queryTerms(allWords, allPairs, rarity);
+        List<String> words = kept.words();
+        List<String> pairs = kept.pairs();
         var query = new BooleanQuery.Builder();
         for (String word : words) {
             should(query, TextAnalysis.PHRASE_WORDS, word, 2.0f);
@@ -126,8 +173,7 @@ public class Matcher {
         if (hits.length == 0) {
             return List.of();
         }
-        Set<String> questionTerms = new HashSet<>(words);
-        questionTerms.addAll(pairs);
+        Set<String> questionTerms = kept.all();
         List<HitData> data = hitData(searcher, hits);
         List<Match> matches = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
@@ -137,6 +183,15 @@ public class Matcher {
                 .thenComparingDouble(Match::relevance)
                 .reversed());
         return matches;
+    }
+
+    /**
+     * An entry's score from its measures, each 0–1. Weights chosen on the evaluation set (README beside it): coverage
+     * of the question matters most, then BM25 relative to the best candidate (orders entries that cover the same
+     * words), then the phrasing. {@link #couldScore} relies on it growing with each measure.
+     */
+    static double score(double questionCoverage, double phrasingCoverage, double relativeRelevance) {
+        return Math.pow(questionCoverage, 0.5) * Math.pow(phrasingCoverage, 0.4) * Math.pow(relativeRelevance, 0.6);
     }
 
     /** Each hit's {@link HitData}, in the hits' order; read in document order, as doc values are. */
@@ -189,11 +244,8 @@ public class Matcher {
         }
         double questionCoverage = rarity.coverage(questionTerms, askedInEntry);
         double askedCoverage = rarity.coverage(questionTerms, askedInPhrasings);
-        // Weights chosen on the evaluation set (README beside it): coverage of the question matters most, then
-        // BM25 relative to the best candidate (orders entries that cover the same words), then the phrasing.
-        double score = Math.pow(questionCoverage, 0.5)
-                * Math.pow(phrasingCoverage, 0.4)
-                * Math.pow(relevance / bestRelevance, 0.6);
+
+        double score = score(questionCoverage, phrasingCoverage, relevance / bestRelevance);
         return new Match(
                 doc.id(), doc.slug(), doc.title(), score, questionCoverage, phrasingCoverage, askedCoverage, relevance);
     }
@@ -259,6 +311,120 @@ public class Matcher {
     private static Suggestion suggestion(Match match) {
         double rounded = Math.round(match.score() * 1000) / 1000.0;
         return new Suggestion(match.id(), match.slug(), match.title(), rounded, match.url());
+    }
+
+    /**
+     * Which entries and which of their phrasings have each term (as {@link #match} looks for them: an entry's terms
+     * are its phrasings' and its body's), with each phrasing's total weight, for {@link #couldScore}. Built once per
+     * index reader from the entries' hit data: a few hundred entries.
+     */
+    private static final class Vocabulary {
+        private final IndexReader reader;
+        private final Map<String, int[]> entriesByTerm;
+        private final Map<String, int[]> phrasingsByTerm;
+        private final int entries;
+        private final int[] entryOfPhrasing;
+        private final double[] phrasingWeight;
+
+        private Vocabulary(IndexReader reader, Rarity rarity) throws IOException {
+            this.reader = reader;
+            Map<String, List<Integer>> entryLists = new HashMap<>();
+            Map<String, List<Integer>> phrasingLists = new HashMap<>();
+            List<Integer> phrasingEntries = new ArrayList<>();
+            List<Double> phrasingWeights = new ArrayList<>();
+            int entry = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                BinaryDocValues values = DocValues.getBinary(leaf.reader(), KnowledgeIndex.HIT_DATA);
+                var live = leaf.reader().getLiveDocs();
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    HitData data = HitData.decode(values.binaryValue());
+                    Set<String> entryTerms = new HashSet<>(terms(data.bodyTerms()));
+                    for (String stored : data.phrasingTerms()) {
+                        int phrasing = phrasingEntries.size();
+                        double weight = 0;
+                        for (String term : new HashSet<>(terms(stored))) {
+                            weight += rarity.weight(term);
+                            entryTerms.add(term);
+                            phrasingLists
+                                    .computeIfAbsent(term, t -> new ArrayList<>())
+                                    .add(phrasing);
+                        }
+                        phrasingEntries.add(entry);
+                        phrasingWeights.add(weight);
+                    }
+                    int current = entry++;
+                    entryTerms.forEach(term -> entryLists
+                            .computeIfAbsent(term, t -> new ArrayList<>())
+                            .add(current));
+                }
+            }
+            this.entries = entry;
+            this.entriesByTerm = arrays(entryLists);
+            this.phrasingsByTerm = arrays(phrasingLists);
+            this.entryOfPhrasing =
+                    phrasingEntries.stream().mapToInt(Integer::intValue).toArray();
+            this.phrasingWeight =
+                    phrasingWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        private static Map<String, int[]> arrays(Map<String, List<Integer>> lists) {
+            Map<String, int[]> result = new HashMap<>();
+            lists.forEach((term, list) ->
+                    result.put(term, list.stream().mapToInt(Integer::intValue).toArray()));
+            return result;
+        }
+
+        static Vocabulary of(IndexReader reader, Rarity rarity, Matcher matcher) throws IOException {
+            Vocabulary current = matcher.vocabulary;
+            if (current == null || current.reader != reader) {
+                current = new Vocabulary(reader, rarity);
+                matcher.vocabulary = current;
+            }
+            return current;
+        }
+
+        /** The best score any entry could have for these terms: its exact coverages, the best relevance. */
+        double bestScore(Set<String> terms, Rarity rarity) {
+            double total = 0;
+            double[] entryCovered = new double[entries];
+            double[] phrasingCovered = new double[entryOfPhrasing.length];
+            for (String term : terms) {
+                double weight = rarity.weight(term);
+                total += weight;
+                if (weight == 0) {
+                    continue;
+                }
+                for (int entry : entriesByTerm.getOrDefault(term, NONE)) {
+                    entryCovered[entry] += weight;
+                }
+                for (int phrasing : phrasingsByTerm.getOrDefault(term, NONE)) {
+                    phrasingCovered[phrasing] += weight;
+                }
+            }
+            if (total == 0) {
+                return 0;
+            }
+            double[] bestPhrasing = new double[entries];
+            for (int phrasing = 0; phrasing < phrasingCovered.length; phrasing++) {
+                if (phrasingCovered[phrasing] > 0 && phrasingWeight[phrasing] > 0) {
+                    int entry = entryOfPhrasing[phrasing];
+                    bestPhrasing[entry] =
+                            Math.max(bestPhrasing[entry], phrasingCovered[phrasing] / phrasingWeight[phrasing]);
+                }
+            }
+            double best = 0;
+            for (int entry = 0; entry < entries; entry++) {
+                if (entryCovered[entry] > 0) {
+                    best = Math.max(best, score(entryCovered[entry] / total, bestPhrasing[entry], 1.0));
+                }
+            }
+            return best;
+        }
+
+        private static final int[] NONE = new int[0];
     }
 
     /**

@@ -114,7 +114,7 @@ public class Matcher {
                 IndexReader reader = searcher.getIndexReader();
                 Rarity rarity = rarityFor(reader);
                 QueryTerms terms = queryTerms(words, pairs, rarity);
-                return Vocabulary.of(reader, rarity, this).bestScore(terms.all(), rarity) >= score;
+                return Vocabulary.of(reader, rarity, this).bestScore(terms.all()) >= score;
             } finally {
                 index.release(searcher);
             }
@@ -322,6 +322,7 @@ public class Matcher {
         private final IndexReader reader;
         private final Map<String, int[]> entriesByTerm;
         private final Map<String, int[]> phrasingsByTerm;
+        private final Map<String, Double> weights = new HashMap<>();
         private final int entries;
         private final int[] entryOfPhrasing;
         private final double[] phrasingWeight;
@@ -346,7 +347,7 @@ public class Matcher {
                         int phrasing = phrasingEntries.size();
                         double weight = 0;
                         for (String term : new HashSet<>(terms(stored))) {
-                            weight += rarity.weight(term);
+                            weight += weights.computeIfAbsent(term, rarity::weight);
                             entryTerms.add(term);
                             phrasingLists
                                     .computeIfAbsent(term, t -> new ArrayList<>())
@@ -355,6 +356,7 @@ public class Matcher {
                         phrasingEntries.add(entry);
                         phrasingWeights.add(weight);
                     }
+                    entryTerms.forEach(term -> weights.computeIfAbsent(term, rarity::weight));
                     int current = entry++;
                     entryTerms.forEach(term -> entryLists
                             .computeIfAbsent(term, t -> new ArrayList<>())
@@ -386,17 +388,21 @@ public class Matcher {
             return current;
         }
 
-        /** The best score any entry could have for these terms: its exact coverages, the best relevance. */
-        double bestScore(Set<String> terms, Rarity rarity) {
+        /**
+         * The best score any entry could have for these terms: its coverages, the best relevance. A term no entry has
+         * is left out of the question's weight, which can only raise the coverages: the bound stays a bound, and
+         * the numbers and names residents write cost no look-up in the index.
+         */
+        double bestScore(Set<String> terms) {
             double total = 0;
             double[] entryCovered = new double[entries];
             double[] phrasingCovered = new double[entryOfPhrasing.length];
             for (String term : terms) {
-                double weight = rarity.weight(term);
-                total += weight;
-                if (weight == 0) {
+                Double weight = weights.get(term);
+                if (weight == null || weight == 0) {
                     continue;
                 }
+                total += weight;
                 for (int entry : entriesByTerm.getOrDefault(term, NONE)) {
                     entryCovered[entry] += weight;
                 }

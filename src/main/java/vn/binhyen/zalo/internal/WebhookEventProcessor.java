@@ -44,6 +44,9 @@ public class WebhookEventProcessor implements SmartLifecycle {
     private final int lanes;
     private final int batch;
     private final Duration pollInterval;
+    private final IntakeRate intakeRate;
+    private final int busyIntake;
+    private final double busyShare;
     private volatile boolean running;
     private ExecutorService workers;
 
@@ -53,7 +56,8 @@ public class WebhookEventProcessor implements SmartLifecycle {
             TransactionTemplate transaction,
             Clock clock,
             Pollers pollers,
-            ZaloProperties properties) {
+            ZaloProperties properties,
+            IntakeRate intakeRate) {
         this.jdbc = jdbc;
         this.router = router;
         this.transaction = transaction;
@@ -62,6 +66,9 @@ public class WebhookEventProcessor implements SmartLifecycle {
         this.lanes = Math.max(1, properties.eventLanes());
         this.batch = Math.max(1, properties.eventBatch());
         this.pollInterval = properties.eventPollInterval();
+        this.intakeRate = intakeRate;
+        this.busyIntake = properties.busyIntakePerSecond();
+        this.busyShare = Math.min(1, Math.max(0.05, properties.processingShareWhenBusy()));
     }
 
     @Override
@@ -100,6 +107,7 @@ public class WebhookEventProcessor implements SmartLifecycle {
     private void runLane(int lane) {
         while (running && pollers.running()) {
             int handled;
+            long began = System.nanoTime();
             try {
                 handled = processBatch(lane);
             } catch (RuntimeException e) {
@@ -109,12 +117,17 @@ public class WebhookEventProcessor implements SmartLifecycle {
                         e.getClass().getSimpleName());
                 handled = 0;
             }
-            if (handled < batch) {
-                try {
+            try {
+                if (handled < batch) {
                     Thread.sleep(pollInterval);
-                } catch (InterruptedException e) {
-                    return;
+                } else if (intakeRate.atLeast(busyIntake)) {
+                    // A burst: Zalo waits at most 2 s for each acknowledgement and the cores are shared, so the
+                    // lanes step back to their share; the stored events wait, none is lost, the backlog is worked
+                    // off when the burst ends.
+                    Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - began), busyShare));
                 }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
@@ -204,6 +217,11 @@ public class WebhookEventProcessor implements SmartLifecycle {
                         .update();
             }
         });
+    }
+
+    /** How long a lane rests after a batch that took {@code worked}, to work {@code share} of its time. */
+    static Duration pauseAfter(Duration worked, double share) {
+        return Duration.ofNanos((long) (worked.toNanos() * (1 - share) / share));
     }
 
     /** 1 s, 2 s, 4 s … capped at 5 minutes: receipts usually only wait for a reply's send to be recorded. */

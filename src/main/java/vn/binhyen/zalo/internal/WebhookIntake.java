@@ -37,12 +37,19 @@ public class WebhookIntake {
     private final WebhookEventWriter writer;
     private final ZaloProperties properties;
     private final Clock clock;
+    private final IntakeRate rate;
 
-    WebhookIntake(OfficialAccountStore accounts, WebhookEventWriter writer, ZaloProperties properties, Clock clock) {
+    WebhookIntake(
+            OfficialAccountStore accounts,
+            WebhookEventWriter writer,
+            ZaloProperties properties,
+            Clock clock,
+            IntakeRate rate) {
         this.accounts = accounts;
         this.writer = writer;
         this.properties = properties;
         this.clock = clock;
+        this.rate = rate;
     }
 
     public enum Outcome {
@@ -101,6 +108,9 @@ public class WebhookIntake {
         } catch (WebhookEventWriter.EventNotStoredException e) {
             log.warn("Zalo webhook event of OA {} not stored in time; Zalo will deliver it again", safe(oaId));
             return Outcome.NOT_STORED;
+        }
+        if (stored) {
+            rate.record();
         }
         return stored ? Outcome.STORED : Outcome.DUPLICATE;
     }

@@ -37,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
  * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
  *     "22:00-06:00" as Zalo bans them at night; empty for never
+ * @param busyIntakePerSecond from this many webhook events a second on a node, its event processing makes room for
+ *     the intake (Zalo times the acknowledgement; the events wait safely stored)
+ * @param processingShareWhenBusy the share of its time an event lane works while the intake is busy (0–1)
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -66,4 +69,6 @@ public record ZaloProperties(
         @DefaultValue("PT20S") Duration refreshCheckInitialDelay,
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,
-        @DefaultValue("22:00-06:00") String promotionalQuietHours) {}
+        @DefaultValue("22:00-06:00") String promotionalQuietHours,
+        @DefaultValue("500") int busyIntakePerSecond,
+        @DefaultValue("0.25") double processingShareWhenBusy) {}

@@ -26,7 +26,7 @@ import vn.binhyen.zalo.internal.WebhookIntake.Outcome;
  * showed 87 % of a webhook request's CPU in the layers a controller sits under (the security filter chain with an
  * observation around each filter, MVC's handler lookup over every mapping, argument resolution and message
  * conversion) and 13 % in our code; none of those layers does anything for this endpoint. See
- * docs/decisions/0008-webhook-outside-mvc.md.
+ * docs/decisions/0009-webhook-outside-mvc.md.
  *
  * <p>The body is read as raw bytes, since the signature covers them exactly as sent, and never more than the
  * configured maximum plus one byte. The answers (status and a short JSON with a Vietnamese message) are rendered once.

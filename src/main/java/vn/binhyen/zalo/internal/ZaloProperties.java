@@ -37,6 +37,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBatch how many deliveries one batch claims (and sends in parallel)
  * @param promotionalQuietHours when promotional sends (bulletins that are not urgent alerts) wait, Vietnam time,
  *     "22:00-06:00" as Zalo bans them at night; empty for never
+ * @param articleVerifyDelay how long after creating or changing an article its id is first asked for (Zalo builds
+ *     articles asynchronously and answers {@code -214} until done; later asks back off)
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -66,4 +68,5 @@ public record ZaloProperties(
         @DefaultValue("PT20S") Duration refreshCheckInitialDelay,
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,
-        @DefaultValue("22:00-06:00") String promotionalQuietHours) {}
+        @DefaultValue("22:00-06:00") String promotionalQuietHours,
+        @DefaultValue("PT2S") Duration articleVerifyDelay) {}

@@ -45,14 +45,15 @@ public class BulletinArticles {
     }
 
     /** Records the article on each targeted whole commune's connected page (done against Zalo in the background). */
-    public void publish(BulletinStore.Row bulletin, Set<String> wholeCommunes, Publisher publisher, Instant now) {
+    public void publish(
+            BulletinStore.Row bulletin, Set<String> wholeCommunes, Publisher publisher, Instant now, SendRules rules) {
         if (!bulletin.toArticle()) {
             return;
         }
         ZaloArticle article = article(bulletin, null, publisher);
         for (String commune : wholeCommunes) {
             zalo.pageOf(commune)
-                    .ifPresent(oa -> articles.publish(bulletin.id(), oa, article, broadcast(bulletin, now)));
+                    .ifPresent(oa -> articles.publish(bulletin.id(), oa, article, broadcast(bulletin, now, rules)));
         }
     }
 
@@ -73,12 +74,11 @@ public class BulletinArticles {
         articles.remove(bulletinId);
     }
 
-    private @Nullable ArticleBroadcast broadcast(BulletinStore.Row bulletin, Instant now) {
+    private @Nullable ArticleBroadcast broadcast(BulletinStore.Row bulletin, Instant now, SendRules rules) {
         if (!bulletin.toBroadcast() || !bulletin.provinceWide()) {
             return null;
         }
         Integer city = properties.zaloCities().get(bulletin.provinceCode());
-        var rules = SendRules.of(properties);
         return new ArticleBroadcast(
                 city == null ? List.of() : List.of(city),
                 !bulletin.kind().urgent(),

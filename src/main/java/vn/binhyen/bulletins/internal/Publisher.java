@@ -51,6 +51,11 @@ public class Publisher {
     }
 
     public void publish(long id, Instant now) {
+        publish(id, now, SendRules.of(properties));
+    }
+
+    /** Publishes with these rules for what is held (tests give their own night). */
+    public void publish(long id, Instant now, SendRules rules) {
         var bulletin = store.lock(id).orElseThrow();
         if (bulletin.status() == BulletinStatus.PUBLISHED) {
             return;
@@ -69,7 +74,7 @@ public class Publisher {
                 zalo.pageOf(commune).ifPresent(oa -> store.openFanout(id, oa, commune));
             }
         }
-        articles.publish(bulletin, bulletin.provinceWide() ? communes : store.wholeCommunes(id), this, now);
+        articles.publish(bulletin, bulletin.provinceWide() ? communes : store.wholeCommunes(id), this, now, rules);
         if (bulletin.correctsId() != null) {
             store.corrected(bulletin.correctsId(), id);
             articles.corrected(store.find(bulletin.correctsId()).orElseThrow(), id, this);

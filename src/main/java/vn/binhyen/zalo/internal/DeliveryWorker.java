@@ -50,6 +50,7 @@ public class DeliveryWorker {
     private static final List<Duration> BACKOFF =
             List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
     private static final int MAX_ATTEMPTS = BACKOFF.size() + 1;
+    private static final Duration NIGHT_RETRY = Duration.ofMinutes(15);
     /** Batches one worker sends per poll before letting the scheduler breathe. */
     private static final int MAX_BATCHES = 200;
 
@@ -335,7 +336,10 @@ public class DeliveryWorker {
         if (result.error() == ZaloApiResult.RATE_LIMITED) {
             queue.postpone(delivery.id(), ApiBudget.nextMinute(now), result.error(), false);
         } else if (result.error() == ZaloApiResult.NIGHT_BAN) {
-            queue.postpone(delivery.id(), QuietHours.parse("22:00-06:00").nextAllowed(now), result.error(), false);
+            // Zalo's night may not be our clock's: if ours says day, ask again later rather than at once.
+            Instant morning = QuietHours.parse("22:00-06:00").nextAllowed(now);
+            queue.postpone(
+                    delivery.id(), morning.isAfter(now) ? morning : now.plus(NIGHT_RETRY), result.error(), false);
         } else if (result.tokenProblem()) {
             retryLater(delivery, result.error(), now, "zalo.reply.failed.not-connected");
         } else if (result.error() == ZaloApiResult.OUT_OF_QUOTA) {

@@ -2,6 +2,7 @@ package vn.binhyen.zalosim.internal;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ public class SimArticles {
     private final SimWorld world;
     private final SimProperties properties;
     private final Clock clock;
-    private final QuietHours nightBan;
+    private volatile QuietHours nightBan;
+    private volatile Duration processing;
+    private final Map<String, Integer> articleQuota = new ConcurrentHashMap<>();
+    private final Map<String, Integer> processingAnswers = new ConcurrentHashMap<>();
     private final Map<String, Article> articles = new ConcurrentHashMap<>();
     private final Map<String, Pending> tokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> created = new ConcurrentHashMap<>();
@@ -45,6 +49,7 @@ public class SimArticles {
         this.clock = clock;
         this.nightBan = QuietHours.parse(properties.broadcastNightBan());
         this.verifyIdField = properties.articleVerifyIdField();
+        this.processing = properties.articleProcessing();
     }
 
     /** An article as Zalo keeps it. */
@@ -84,7 +89,8 @@ public class SimArticles {
             return Answer.fail(-201, invalid + " is invalid!");
         }
         String month = oa.oaId() + "/" + YearMonth.now(clock.withZone(VietnamTime.ZONE));
-        if (created.merge(month, 1, Integer::sum) > properties.articlesPerMonth()) {
+        if (created.merge(month, 1, Integer::sum)
+                > articleQuota.getOrDefault(oa.oaId(), properties.articlesPerMonth())) {
             created.merge(month, -1, Integer::sum);
             return Answer.fail(-223, "Your OA has reach the limit quota create article");
         }
@@ -113,6 +119,7 @@ public class SimArticles {
             return Answer.fail(-201, "token is invalid!");
         }
         if (clock.instant().isBefore(pending.readyAt())) {
+            processingAnswers.merge(pending.articleId(), 1, Integer::sum);
             return Answer.fail(-214, "Article is being processed");
         }
         return Answer.ok(
@@ -209,6 +216,26 @@ public class SimArticles {
         broadcastQuota.put(oaId, perMonth);
     }
 
+    /** How often {@code verify} answered {@code -214} for the article. */
+    public int processingAnswers(String articleId) {
+        return processingAnswers.getOrDefault(articleId, 0);
+    }
+
+    /** Sets the OA's monthly article quota. */
+    public void articleQuota(String oaId, int perMonth) {
+        articleQuota.put(oaId, perMonth);
+    }
+
+    /** How long articles created from now on stay "being processed". */
+    public void processing(Duration processing) {
+        this.processing = processing;
+    }
+
+    /** When broadcasts are refused; tests make it "night" at Zalo whatever the hour. */
+    public void nightBan(QuietHours nightBan) {
+        this.nightBan = nightBan;
+    }
+
     /** Switches the field {@code verify} names the article id in ("id", "article_id", "both"). */
     public void verifyIdField(String field) {
         this.verifyIdField = field;
@@ -232,7 +259,7 @@ public class SimArticles {
 
     private String pending(String articleId, SimOa oa) {
         String token = world.randomHex(16);
-        tokens.put(token, new Pending(articleId, oa.oaId(), clock.instant().plus(properties.articleProcessing())));
+        tokens.put(token, new Pending(articleId, oa.oaId(), clock.instant().plus(processing)));
         return token;
     }
 

@@ -39,6 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     "22:00-06:00" as Zalo bans them at night; empty for never
  * @param articleVerifyDelay how long after creating or changing an article its id is first asked for (Zalo builds
  *     articles asynchronously and answers {@code -214} until done; later asks back off)
+ * @param budgetEdgeGuard no request of the per-minute budget is granted in this last part of a minute, so what was
+ *     granted reaches Zalo within the minute Zalo counts it in
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -69,4 +71,5 @@ public record ZaloProperties(
         @DefaultValue("2") int deliveryWorkers,
         @DefaultValue("32") int deliveryBatch,
         @DefaultValue("22:00-06:00") String promotionalQuietHours,
-        @DefaultValue("PT2S") Duration articleVerifyDelay) {}
+        @DefaultValue("PT2S") Duration articleVerifyDelay,
+        @DefaultValue("PT2S") Duration budgetEdgeGuard) {}

@@ -105,4 +105,46 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
         assertThat(phone.locator("#description")).hasValue(java.util.regex.Pattern.compile(".*" + title + ".*"));
         Browser.screenshot(phone, "bulletins-04-report-from-bulletin");
     }
+
+    @Test
+    void aChiefPublishesAnArticleForTheWholeCommuneAndSeesItsZaloIdButNotForASingleVillage() {
+        Place place = place();
+        String base = "http://localhost:" + port;
+        String title = "Tuyên truyền luật giao thông " + place.commune().code();
+        Page chief = browser.newPage(1280, 900);
+        signIn(chief, base, place.commune().chiefLogin());
+
+        chief.navigate(base + "/console/bulletins/new");
+        chief.locator("#kind").selectOption("LEGAL");
+        chief.locator("#title").fill(title);
+        chief.locator("#body").fill("Đội mũ bảo hiểm khi đi xe máy.");
+        chief.locator("input[name=villageIds][value='" + place.commune().villageA() + "']")
+                .check();
+        chief.locator("#toArticle").check();
+        var refused = chief.waitForResponse(
+                r -> r.url().endsWith("/console/bulletins")
+                        && "POST".equals(r.request().method()),
+                () -> chief.locator("#submit").click());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(chief.locator("#error")).containsText("cả xã");
+
+        chief.locator("input[name=villageIds][value='" + place.commune().villageA() + "']")
+                .uncheck();
+        chief.locator("input[name=communeCodes][value='" + place.commune().code() + "']")
+                .check();
+        chief.locator("#submit").click();
+        assertThat(chief.locator("#bulletin-status")).hasText("Đã đăng");
+        String id = chief.url().replaceAll(".*/console/bulletins/(\\d+).*", "$1");
+        eventually()
+                .until(() -> bulletins.articles(chief(place), Long.parseLong(id)).stream()
+                        .anyMatch(a -> a.articleId() != null));
+        chief.reload();
+        assertThat(chief.locator("#articles .article-state")).hasText("Đã đăng");
+        assertThat(chief.locator("#articles .article-id"))
+                .hasText(bulletins
+                        .articles(chief(place), Long.parseLong(id))
+                        .getFirst()
+                        .articleId());
+        Browser.screenshot(chief, "bulletins-05-article");
+    }
 }

@@ -21,6 +21,9 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
 
     static Browser browser;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.binhyen.zalosim.internal.SimArticles simArticles;
+
     @BeforeAll
     static void startBrowser() {
         browser = new Browser();
@@ -146,5 +149,55 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
                         .getFirst()
                         .articleId());
         Browser.screenshot(chief, "bulletins-05-article");
+    }
+
+    @Test
+    void theProvinceCommandsBroadcastThatZaloRefusesAtNightShowsAsWaitingWithItsTime() {
+        Place place = place();
+        String base = "http://localhost:" + port;
+        long command =
+                jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
+                                'PROVINCE_COMMAND') RETURNING id
+                        """).param(place.commune().code()).query(Long.class).single();
+        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)")
+                .params(
+                        "cmd" + place.commune().code(),
+                        command,
+                        org.springframework.security.crypto.factory.PasswordEncoderFactories
+                                .createDelegatingPasswordEncoder()
+                                .encode(Fixtures.PASSWORD))
+                .update();
+        simArticles.nightBan(new vn.binhyen.zalo.QuietHours(java.time.LocalTime.MIN, java.time.LocalTime.MAX));
+        try {
+            Page page = browser.newPage(1280, 900);
+            signIn(page, base, "cmd" + place.commune().code());
+            page.navigate(base + "/console/bulletins/new");
+            page.locator("#kind").selectOption("URGENT");
+            page.locator("#title")
+                    .fill("Khẩn: sạt lở đường tỉnh " + place.commune().code());
+            page.locator("#body").fill("Tránh đi qua đèo.");
+            page.locator("#provinceWide").check();
+            page.locator("#toBroadcast").check();
+            page.locator("#submit").click();
+            assertThat(page.locator("#bulletin-status")).hasText("Đã đăng");
+            long id = Long.parseLong(page.url().replaceAll(".*/console/bulletins/(\\d+).*", "$1"));
+            String key = "broadcast:" + id + ":" + place.oa().oaId();
+            eventually()
+                    .until(() -> jdbc.sql("SELECT count(*) FROM zalo.deliveries WHERE idempotency_key = ?"
+                                            + " AND last_error_code = -234")
+                                    .param(key)
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
+            page.reload();
+            var row = page.locator("#articles tr[data-oa='" + place.oa().oaId() + "']");
+            assertThat(row.locator(".broadcast-state")).hasText("Đang chờ gửi");
+            assertThat(row).containsText("gửi từ");
+            Browser.screenshot(page, "bulletins-06-broadcast-waiting");
+        } finally {
+            simArticles.nightBan(vn.binhyen.zalo.QuietHours.parse("22:00-06:00"));
+        }
     }
 }

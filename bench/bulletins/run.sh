@@ -14,6 +14,15 @@ batch=${BENCH_BATCH:-64}
 http_port=${BENCH_HTTP_PORT:-8089}
 db_port=${BENCH_DB_PORT:-15441}
 
+# Other worktrees run benchmarks on this machine too: never start on a port something already listens on (the
+# embedded PostgreSQL's port taken by another run's server would put this run, and its migrations, on that database).
+for port in "$db_port" "$http_port"; do
+  if ss -ltn 2>/dev/null | awk '{print $4}' | grep -qE "[:.]${port}\$"; then
+    echo "port $port is in use (another benchmark?); set BENCH_DB_PORT / BENCH_HTTP_PORT to free ports" >&2
+    exit 2
+  fi
+done
+
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -DskipTests -Dspotless.check.skip=true compile
 fi

@@ -17,15 +17,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.BinhYenApplication;
-import vn.binhyen.accounts.SignedInOfficers;
 import vn.binhyen.bulletins.Audience;
 import vn.binhyen.bulletins.BulletinDraft;
 import vn.binhyen.bulletins.BulletinKind;
 import vn.binhyen.bulletins.Bulletins;
-import vn.binhyen.directory.Directory;
 import vn.binhyen.zalo.internal.TokenKeeper;
 import vn.binhyen.zalo.internal.ZaloApiClient;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * One bulletin to a million simulated followers, in one JVM with the application, its embedded PostgreSQL and the
@@ -76,54 +73,22 @@ public final class BulletinBench {
                 "--logging.level.root=WARN");
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            Directory directory = app.getBean(Directory.class);
             Bulletins bulletins = app.getBean(Bulletins.class);
-            SimZalo sim = app.getBean(SimZalo.class);
             ZaloApiClient api = app.getBean(ZaloApiClient.class);
             TokenKeeper tokens = app.getBean(TokenKeeper.class);
 
-            // A commune with a chief and a connected page.
-            jdbc.sql("""
-                            INSERT INTO directory.administrative_units (code, level, name, full_name, unit_type,
-                                province_code, valid_from, dataset_version)
-                            VALUES ('66', 'PROVINCE', 'Đắk Lắk', 'Tỉnh Đắk Lắk', 'Tỉnh', '66', DATE '2025-07-01', 'b'),
-                                   ('24133', 'COMMUNE', 'Buôn Ma Thuột', 'Phường Buôn Ma Thuột', 'Phường', '66',
-                                    DATE '2025-07-01', 'b')
-                            ON CONFLICT (code) DO NOTHING
-                            """).update();
-            long unit = jdbc.sql("INSERT INTO directory.police_units (unit_code, level, name) VALUES ('24133',"
-                            + " 'COMMUNE', 'Công an phường Buôn Ma Thuột') RETURNING id")
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("INSERT INTO directory.villages (commune_code, name, kind) VALUES ('24133', 'Tổ dân phố 1',"
-                            + " 'RESIDENTIAL_GROUP')")
-                    .update();
-            long chief = jdbc.sql("INSERT INTO directory.officers (police_unit_id, full_name, role) VALUES (?,"
-                            + " 'Trưởng công an phường', 'COMMUNE_CHIEF') RETURNING id")
-                    .param(unit)
-                    .query(Long.class)
-                    .single();
-            var oa = sim.openAndBind("24133", "Công an phường Buôn Ma Thuột");
-            sim.connect(oa.oaId());
-
-            Instant t0 = Instant.now();
-            jdbc.sql("""
-                            INSERT INTO zalo.followers (oa_id, user_id, following, last_event_at, last_interaction_at)
-                            SELECT ?, (6100000000000000000 + g)::TEXT, TRUE, now(), now()
-                              FROM generate_series(1, ?) AS g
-                            """).params(oa.oaId(), followers).update();
-            jdbc.sql("ANALYZE zalo.followers").update();
-            Duration seeding = Duration.between(t0, Instant.now());
-            System.out.printf("seeded %,d followers in %s%n", followers, seeding);
+            // A commune with a chief and a connected page, and its followers.
+            var commune = BenchCommune.open(app, followers);
+            Duration seeding = commune.seeding();
 
             // 1. The bare HTTP rate: the same client, the same requests in flight, no database.
-            String token = tokens.accessToken(oa.oaId());
+            String token = tokens.accessToken(commune.oaId());
             int inFlight = workers * batch;
             Duration bareFor = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.bare-seconds", "30")));
             double bareBefore = bareRate(api, token, inFlight, bareFor);
 
             // 2. The bulletin.
-            var officer = SignedInOfficers.of("bench-chief", "x", directory.officer(chief).orElseThrow(), true);
+            var officer = commune.chief();
             Instant start = Instant.now();
             var submitted = bulletins.submit(
                     officer,

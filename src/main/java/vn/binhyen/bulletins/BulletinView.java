@@ -19,6 +19,8 @@ public record BulletinView(
         List<Long> villageIds,
         boolean toFollowers,
         boolean toGroups,
+        boolean toArticle,
+        boolean toBroadcast,
         long authorId,
         String authorName,
         @Nullable String approverName,

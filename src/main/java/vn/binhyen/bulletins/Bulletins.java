@@ -12,6 +12,7 @@ import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.bulletins.internal.AudiencePolicy;
+import vn.binhyen.bulletins.internal.BulletinArticles;
 import vn.binhyen.bulletins.internal.BulletinStore;
 import vn.binhyen.bulletins.internal.BulletinStore.Row;
 import vn.binhyen.bulletins.internal.Markup;
@@ -22,6 +23,7 @@ import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.incidents.AssistanceRequests;
 import vn.binhyen.shared.VietnamTime;
+import vn.binhyen.zalo.ArticleView;
 import vn.binhyen.zalo.BroadcastFigures;
 import vn.binhyen.zalo.ZaloBroadcasts;
 
@@ -43,6 +45,7 @@ public class Bulletins {
     private final ZaloBroadcasts zalo;
     private final ConversationRefs conversations;
     private final AssistanceRequests assistance;
+    private final BulletinArticles articles;
     private final Clock clock;
 
     Bulletins(
@@ -54,6 +57,7 @@ public class Bulletins {
             ZaloBroadcasts zalo,
             ConversationRefs conversations,
             AssistanceRequests assistance,
+            BulletinArticles articles,
             Clock clock) {
         this.store = store;
         this.policy = policy;
@@ -63,6 +67,7 @@ public class Bulletins {
         this.zalo = zalo;
         this.conversations = conversations;
         this.assistance = assistance;
+        this.articles = articles;
         this.clock = clock;
     }
 
@@ -89,8 +94,7 @@ public class Bulletins {
                     draft.title().strip(),
                     draft.body().strip(),
                     audience,
-                    draft.audience().toFollowers(),
-                    draft.audience().toGroups(),
+                    BulletinStore.Channels.of(draft.audience()),
                     officer.officerId(),
                     officer.fullName(),
                     draft.publishAt(),
@@ -110,8 +114,7 @@ public class Bulletins {
                 draft.title().strip(),
                 draft.body().strip(),
                 audience,
-                draft.audience().toFollowers(),
-                draft.audience().toGroups(),
+                BulletinStore.Channels.of(draft.audience()),
                 draft.publishAt(),
                 now);
         return id;
@@ -220,6 +223,7 @@ public class Bulletins {
         store.move(id, BulletinStatus.WITHDRAWN, clock.instant());
         store.closeFanouts(id);
         zalo.cancel(id);
+        articles.withdrawn(id);
     }
 
     /** The approver has looked at an urgent alert that went out without approval. */
@@ -287,6 +291,13 @@ public class Bulletins {
                 zalo.residentsWhoWroteAfter(id, 1000).size());
     }
 
+    /** The bulletin's articles on Zalo pages and their broadcasts, as Zalo answered. */
+    @Transactional(readOnly = true)
+    public List<ArticleView> articles(SignedInOfficer officer, long id) {
+        visible(accounts.scopeOf(officer), id);
+        return articles.of(id);
+    }
+
     /** Residents' messages that answer the bulletin, newest first (their threads are in the inbox). */
     @Transactional(readOnly = true)
     public List<BulletinReply> replies(SignedInOfficer officer, long id) {
@@ -315,6 +326,8 @@ public class Bulletins {
                 false,
                 true,
                 true,
+                false,
+                false,
                 0,
                 "",
                 null,

@@ -21,6 +21,9 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
 
     static Browser browser;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.binhyen.zalosim.internal.SimArticles simArticles;
+
     @BeforeAll
     static void startBrowser() {
         browser = new Browser();
@@ -104,5 +107,97 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
         phone.locator("#report").click();
         assertThat(phone.locator("#description")).hasValue(java.util.regex.Pattern.compile(".*" + title + ".*"));
         Browser.screenshot(phone, "bulletins-04-report-from-bulletin");
+    }
+
+    @Test
+    void aChiefPublishesAnArticleForTheWholeCommuneAndSeesItsZaloIdButNotForASingleVillage() {
+        Place place = place();
+        String base = "http://localhost:" + port;
+        String title = "Tuyên truyền luật giao thông " + place.commune().code();
+        Page chief = browser.newPage(1280, 900);
+        signIn(chief, base, place.commune().chiefLogin());
+
+        chief.navigate(base + "/console/bulletins/new");
+        chief.locator("#kind").selectOption("LEGAL");
+        chief.locator("#title").fill(title);
+        chief.locator("#body").fill("Đội mũ bảo hiểm khi đi xe máy.");
+        chief.locator("input[name=villageIds][value='" + place.commune().villageA() + "']")
+                .check();
+        chief.locator("#toArticle").check();
+        var refused = chief.waitForResponse(
+                r -> r.url().endsWith("/console/bulletins")
+                        && "POST".equals(r.request().method()),
+                () -> chief.locator("#submit").click());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(chief.locator("#error")).containsText("cả xã");
+
+        chief.locator("input[name=villageIds][value='" + place.commune().villageA() + "']")
+                .uncheck();
+        chief.locator("input[name=communeCodes][value='" + place.commune().code() + "']")
+                .check();
+        chief.locator("#submit").click();
+        assertThat(chief.locator("#bulletin-status")).hasText("Đã đăng");
+        String id = chief.url().replaceAll(".*/console/bulletins/(\\d+).*", "$1");
+        eventually()
+                .until(() -> bulletins.articles(chief(place), Long.parseLong(id)).stream()
+                        .anyMatch(a -> a.articleId() != null));
+        chief.reload();
+        assertThat(chief.locator("#articles .article-state")).hasText("Đã đăng");
+        assertThat(chief.locator("#articles .article-id"))
+                .hasText(bulletins
+                        .articles(chief(place), Long.parseLong(id))
+                        .getFirst()
+                        .articleId());
+        Browser.screenshot(chief, "bulletins-05-article");
+    }
+
+    @Test
+    void theProvinceCommandsBroadcastThatZaloRefusesAtNightShowsAsWaitingWithItsTime() {
+        Place place = place();
+        String base = "http://localhost:" + port;
+        long command =
+                jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
+                                'PROVINCE_COMMAND') RETURNING id
+                        """).param(place.commune().code()).query(Long.class).single();
+        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)")
+                .params(
+                        "cmd" + place.commune().code(),
+                        command,
+                        org.springframework.security.crypto.factory.PasswordEncoderFactories
+                                .createDelegatingPasswordEncoder()
+                                .encode(Fixtures.PASSWORD))
+                .update();
+        simArticles.nightBan(new vn.binhyen.zalo.QuietHours(java.time.LocalTime.MIN, java.time.LocalTime.MAX));
+        try {
+            Page page = browser.newPage(1280, 900);
+            signIn(page, base, "cmd" + place.commune().code());
+            page.navigate(base + "/console/bulletins/new");
+            page.locator("#kind").selectOption("URGENT");
+            page.locator("#title")
+                    .fill("Khẩn: sạt lở đường tỉnh " + place.commune().code());
+            page.locator("#body").fill("Tránh đi qua đèo.");
+            page.locator("#provinceWide").check();
+            page.locator("#toBroadcast").check();
+            page.locator("#submit").click();
+            assertThat(page.locator("#bulletin-status")).hasText("Đã đăng");
+            long id = Long.parseLong(page.url().replaceAll(".*/console/bulletins/(\\d+).*", "$1"));
+            String key = "broadcast:" + id + ":" + place.oa().oaId();
+            eventually()
+                    .until(() -> jdbc.sql("SELECT count(*) FROM zalo.deliveries WHERE idempotency_key = ?"
+                                            + " AND last_error_code = -234")
+                                    .param(key)
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
+            page.reload();
+            var row = page.locator("#articles tr[data-oa='" + place.oa().oaId() + "']");
+            assertThat(row.locator(".broadcast-state")).hasText("Đang chờ gửi");
+            assertThat(row).containsText("gửi từ");
+            Browser.screenshot(page, "bulletins-06-broadcast-waiting");
+        } finally {
+            simArticles.nightBan(vn.binhyen.zalo.QuietHours.parse("22:00-06:00"));
+        }
     }
 }

@@ -23,6 +23,9 @@ import vn.binhyen.directory.OfficerRole;
  *   <li>only the province command writes to several communes or the whole province;
  *   <li>an urgent alert may skip approval, and is then reviewed afterwards by whoever would have approved it.
  * </ul>
+ *
+ * Channels: an article on the commune's Zalo page only for whole communes (or the province); its broadcast only for
+ * a province-wide bulletin, which only the province command writes.
  */
 @Component
 public class AudiencePolicy {
@@ -85,6 +88,14 @@ public class AudiencePolicy {
             whole.clear();
             whole.addAll(directory.communeCodesOf(scope.provinceCode()));
             villages.clear();
+        }
+        if (audience.toBroadcast() && !audience.provinceWide()) {
+            // Zalo's broadcast targets cities, not villages or communes: it fits a province-wide bulletin only.
+            throw new BulletinException("bulletins.error.broadcastProvinceOnly", "Broadcast only province-wide");
+        }
+        if (audience.toArticle() && whole.isEmpty()) {
+            // An article on the commune's page is read by all its followers, so it is for whole communes only.
+            throw new BulletinException("bulletins.error.articleWholeCommune", "Article only to whole communes");
         }
         Set<String> communes = new TreeSet<>(whole);
         communes.addAll(villages.keySet());

@@ -38,6 +38,8 @@ public class BulletinStore {
             boolean provinceWide,
             boolean toFollowers,
             boolean toGroups,
+            boolean toArticle,
+            boolean toBroadcast,
             long authorId,
             String authorName,
             @Nullable Long approverId,
@@ -51,13 +53,21 @@ public class BulletinStore {
             @Nullable Long correctedById,
             Instant createdAt) {}
 
+    /** Where a bulletin goes besides the portal. */
+    public record Channels(boolean toFollowers, boolean toGroups, boolean toArticle, boolean toBroadcast) {
+
+        public static Channels of(vn.binhyen.bulletins.Audience audience) {
+            return new Channels(
+                    audience.toFollowers(), audience.toGroups(), audience.toArticle(), audience.toBroadcast());
+        }
+    }
+
     public long insert(
             BulletinKind kind,
             String title,
             String body,
             AudiencePolicy.Resolved audience,
-            boolean toFollowers,
-            boolean toGroups,
+            Channels channels,
             long authorId,
             String authorName,
             @Nullable Instant publishAt,
@@ -65,9 +75,9 @@ public class BulletinStore {
             Instant now) {
         long id = jdbc.sql("""
                         INSERT INTO bulletins.bulletins (kind, title, body, status, province_code, home_commune_code,
-                            province_wide, to_followers, to_groups, author_id, author_name, publish_at, corrects_id,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                            province_wide, to_followers, to_groups, to_article, to_broadcast, author_id, author_name,
+                            publish_at, corrects_id, created_at, updated_at)
+                        VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
                 .params(
                         kind.name(),
@@ -76,8 +86,10 @@ public class BulletinStore {
                         audience.provinceCode(),
                         audience.homeCommune(),
                         audience.provinceWide(),
-                        toFollowers,
-                        toGroups,
+                        channels.toFollowers(),
+                        channels.toGroups(),
+                        channels.toArticle(),
+                        channels.toBroadcast(),
                         authorId,
                         authorName,
                         ts(publishAt),
@@ -96,14 +108,14 @@ public class BulletinStore {
             String title,
             String body,
             AudiencePolicy.Resolved audience,
-            boolean toFollowers,
-            boolean toGroups,
+            Channels channels,
             @Nullable Instant publishAt,
             Instant now) {
         jdbc.sql("""
                         UPDATE bulletins.bulletins SET kind = ?, title = ?, body = ?, province_code = ?,
                                home_commune_code = ?, province_wide = ?, to_followers = ?, to_groups = ?,
-                               publish_at = ?, status = 'DRAFT', rejection_reason = NULL, updated_at = ?
+                               to_article = ?, to_broadcast = ?, publish_at = ?, status = 'DRAFT',
+                               rejection_reason = NULL, updated_at = ?
                          WHERE id = ?
                         """)
                 .params(
@@ -113,8 +125,10 @@ public class BulletinStore {
                         audience.provinceCode(),
                         audience.homeCommune(),
                         audience.provinceWide(),
-                        toFollowers,
-                        toGroups,
+                        channels.toFollowers(),
+                        channels.toGroups(),
+                        channels.toArticle(),
+                        channels.toBroadcast(),
                         ts(publishAt),
                         ts(now),
                         id)
@@ -412,6 +426,8 @@ public class BulletinStore {
                 rs.getBoolean("province_wide"),
                 rs.getBoolean("to_followers"),
                 rs.getBoolean("to_groups"),
+                rs.getBoolean("to_article"),
+                rs.getBoolean("to_broadcast"),
                 rs.getLong("author_id"),
                 rs.getString("author_name"),
                 rs.getObject("approver_id", Long.class),
@@ -451,6 +467,8 @@ public class BulletinStore {
                 villages,
                 row.toFollowers(),
                 row.toGroups(),
+                row.toArticle(),
+                row.toBroadcast(),
                 row.authorId(),
                 row.authorName(),
                 row.approverName(),

@@ -1,6 +1,7 @@
 package vn.binhyen.bulletins.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often due bulletins and unfinished fan-outs are looked for
  * @param replyWindow a resident's message this soon after a bulletin reached them (without quoting another) is
  *     listed as a reply to it
+ * @param articleCoverUrl the cover photo of bulletins' Zalo articles (Zalo requires one); a path means this server
+ * @param zaloCities Zalo's city code (0–63, its broadcast targeting) for each province code; a province without one
+ *     broadcasts to every follower of its commune pages
  */
 @ConfigurationProperties("binhyen.bulletins")
 public record BulletinsProperties(
@@ -23,4 +27,6 @@ public record BulletinsProperties(
         @DefaultValue("2") int dailyCap,
         @DefaultValue("2000") int pageSize,
         @DefaultValue("PT1S") Duration pollInterval,
-        @DefaultValue("PT48H") Duration replyWindow) {}
+        @DefaultValue("PT48H") Duration replyWindow,
+        @DefaultValue("/css/img/bai-viet-bia.png") String articleCoverUrl,
+        @DefaultValue Map<String, Integer> zaloCities) {}

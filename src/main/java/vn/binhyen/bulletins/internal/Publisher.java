@@ -14,8 +14,8 @@ import vn.binhyen.shared.web.PublicLinks;
 import vn.binhyen.zalo.ZaloBroadcasts;
 
 /**
- * Puts a bulletin out: on the portal at once, its Zalo text stored once, and one fan-out per commune page that has a
- * connected OA. Runs in the caller's transaction, so publishing and the fan-out's start commit together.
+ * Puts a bulletin out: on the portal at once, its Zalo text stored once, one fan-out per commune page that has a
+ * connected OA, and the article (and broadcast) its author chose. Runs in the caller's transaction, so publishing and the fan-out's start commit together.
  */
 @Component
 public class Publisher {
@@ -29,6 +29,7 @@ public class Publisher {
     private final MessageSource messages;
     private final BulletinsProperties properties;
     private final PublicLinks links;
+    private final BulletinArticles articles;
 
     Publisher(
             BulletinStore store,
@@ -37,7 +38,8 @@ public class Publisher {
             ApplicationEventPublisher events,
             MessageSource messages,
             BulletinsProperties properties,
-            PublicLinks links) {
+            PublicLinks links,
+            BulletinArticles articles) {
         this.store = store;
         this.zalo = zalo;
         this.directory = directory;
@@ -45,9 +47,15 @@ public class Publisher {
         this.messages = messages;
         this.properties = properties;
         this.links = links;
+        this.articles = articles;
     }
 
     public void publish(long id, Instant now) {
+        publish(id, now, SendRules.of(properties));
+    }
+
+    /** Publishes with these rules for what is held (tests give their own night). */
+    public void publish(long id, Instant now, SendRules rules) {
         var bulletin = store.lock(id).orElseThrow();
         if (bulletin.status() == BulletinStatus.PUBLISHED) {
             return;
@@ -66,8 +74,10 @@ public class Publisher {
                 zalo.pageOf(commune).ifPresent(oa -> store.openFanout(id, oa, commune));
             }
         }
+        articles.publish(bulletin, bulletin.provinceWide() ? communes : store.wholeCommunes(id), this, now, rules);
         if (bulletin.correctsId() != null) {
             store.corrected(bulletin.correctsId(), id);
+            articles.corrected(store.find(bulletin.correctsId()).orElseThrow(), id, this);
         }
         var view = store.view(bulletin);
         events.publishEvent(new BulletinPublished(

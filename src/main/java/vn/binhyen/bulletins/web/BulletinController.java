@@ -51,6 +51,8 @@ class BulletinController {
                 "villageIds",
                 "toFollowers",
                 "toGroups",
+                "toArticle",
+                "toBroadcast",
                 "publishAt");
     }
 
@@ -96,7 +98,8 @@ class BulletinController {
             @ModelAttribute("form") BulletinForm form,
             @RequestParam(name = "action", defaultValue = "save") String action,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         try {
             if ("submit".equals(action)) {
                 var submitted = bulletins.submit(officer, form.getId(), form.draft());
@@ -107,6 +110,8 @@ class BulletinController {
             redirect.addFlashAttribute("done", "bulletins.done.saved");
             return "redirect:/console/bulletins/" + id + "/edit";
         } catch (BulletinException e) {
+            // The editor again with the Vietnamese reason; 422 so the refusal is not mistaken for a success.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("error", e.messageKey());
             return editor(officer, form, model);
         }
@@ -132,6 +137,7 @@ class BulletinController {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         model.addAttribute("progress", bulletins.progress(officer, id));
+        model.addAttribute("articles", bulletins.articles(officer, id));
         model.addAttribute("bulletinId", id);
         if (htmx != null) {
             return "bulletins/detail :: progress";

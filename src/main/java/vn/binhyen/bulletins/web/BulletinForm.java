@@ -27,6 +27,8 @@ public class BulletinForm {
     private List<Long> villageIds = List.of();
     private boolean toFollowers = true;
     private boolean toGroups = true;
+    private boolean toArticle;
+    private boolean toBroadcast;
     private String publishAt = "";
 
     static BulletinForm of(BulletinView view) {
@@ -41,6 +43,8 @@ public class BulletinForm {
         form.villageIds = view.villageIds();
         form.toFollowers = view.toFollowers();
         form.toGroups = view.toGroups();
+        form.toArticle = view.toArticle();
+        form.toBroadcast = view.toBroadcast();
         form.publishAt = view.publishAt() == null
                 ? ""
                 : LocalDateTime.ofInstant(view.publishAt(), VietnamTime.ZONE)
@@ -76,7 +80,7 @@ public class BulletinForm {
                 kind == null ? BulletinKind.SECURITY : kind,
                 title == null ? "" : title,
                 body == null ? "" : body,
-                new Audience(provinceWide, communes, villages, toFollowers, toGroups),
+                new Audience(provinceWide, communes, villages, toFollowers, toGroups, toArticle, toBroadcast),
                 at,
                 correctsId);
     }
@@ -159,6 +163,22 @@ public class BulletinForm {
 
     public void setToGroups(boolean toGroups) {
         this.toGroups = toGroups;
+    }
+
+    public boolean isToArticle() {
+        return toArticle;
+    }
+
+    public void setToArticle(boolean toArticle) {
+        this.toArticle = toArticle;
+    }
+
+    public boolean isToBroadcast() {
+        return toBroadcast;
+    }
+
+    public void setToBroadcast(boolean toBroadcast) {
+        this.toBroadcast = toBroadcast;
     }
 
     public String getPublishAt() {

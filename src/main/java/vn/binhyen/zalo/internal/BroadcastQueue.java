@@ -112,7 +112,7 @@ public class BroadcastQueue {
                                count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
                                count(*) FILTER (WHERE target = 'GROUP') AS groups,
                                count(*) FILTER (WHERE target = 'GROUP' AND status = 'SENT') AS groups_sent
-                          FROM zalo.deliveries WHERE bulletin_ref = ?
+                          FROM zalo.deliveries WHERE bulletin_ref = ? AND target <> 'BROADCAST'
                         """)
                 .param(bulletinRef)
                 .query((rs, row) -> new long[] {
@@ -131,7 +131,8 @@ public class BroadcastQueue {
         Map<String, Long> reasons = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT failure, count(*) AS n FROM zalo.deliveries
-                         WHERE bulletin_ref = ? AND status IN ('UNREACHABLE', 'FAILED') AND failure IS NOT NULL
+                         WHERE bulletin_ref = ? AND target <> 'BROADCAST' AND status IN ('UNREACHABLE', 'FAILED')
+                           AND failure IS NOT NULL
                          GROUP BY failure ORDER BY n DESC
                         """)
                 .param(bulletinRef)

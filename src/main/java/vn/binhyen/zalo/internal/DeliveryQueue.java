@@ -27,7 +27,9 @@ public class DeliveryQueue {
 
     public enum Target {
         USER,
-        GROUP
+        GROUP,
+        /** An article broadcast: the recipient is the article, the text the broadcast's target (JSON). */
+        BROADCAST
     }
 
     public boolean enqueue(
@@ -43,6 +45,37 @@ public class DeliveryQueue {
                                 ON CONFLICT (idempotency_key) DO NOTHING
                                 """)
                         .params(idempotencyKey, oaId, target.name(), recipientId, text, replyRef)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Queues a page's broadcast of a bulletin's article, once per bulletin and page whoever calls it how often.
+     *
+     * @return whether it was queued now
+     */
+    public boolean enqueueBroadcast(
+            String idempotencyKey,
+            String oaId,
+            String articleId,
+            String target,
+            long bulletinRef,
+            boolean promotional,
+            Instant notBefore) {
+        return jdbc.sql("""
+                                INSERT INTO zalo.deliveries (idempotency_key, oa_id, target, recipient_id, text,
+                                    bulletin_ref, priority, promotional, next_attempt_at)
+                                VALUES (?, ?, 'BROADCAST', ?, ?, ?, 1, ?, ?)
+                                ON CONFLICT (idempotency_key) DO NOTHING
+                                """)
+                        .params(
+                                idempotencyKey,
+                                oaId,
+                                articleId,
+                                target,
+                                bulletinRef,
+                                promotional,
+                                Timestamp.from(notBefore))
                         .update()
                 == 1;
     }

@@ -50,6 +50,7 @@ public class DeliveryWorker {
     private static final List<Duration> BACKOFF =
             List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
     private static final int MAX_ATTEMPTS = BACKOFF.size() + 1;
+    private static final Duration NIGHT_RETRY = Duration.ofMinutes(15);
     /** Batches one worker sends per poll before letting the scheduler breathe. */
     private static final int MAX_BATCHES = 200;
 
@@ -230,6 +231,13 @@ public class DeliveryWorker {
                 send.add(attempt);
                 continue;
             }
+            if (delivery.target() == Target.BROADCAST) {
+                // Zalo offers no way to ask whether a broadcast went out, and a second one would reach every
+                // follower again: at most once, and the author sees why.
+                queue.markFailed(delivery.id(), null, "zalo.broadcast.in-doubt");
+                resolved.add(delivery);
+                continue;
+            }
             try {
                 var found = inFlight.alreadyDelivered(attempt.token(), delivery.oaId(), delivery);
                 if (found.isPresent()) {
@@ -281,14 +289,19 @@ public class DeliveryWorker {
     }
 
     private ZaloApiResult send(String token, Delivery delivery) {
-        return delivery.target() == Target.GROUP
-                ? api.sendGroupText(token, delivery.recipientId(), delivery.text())
-                : api.sendText(token, delivery.recipientId(), delivery.text());
+        return switch (delivery.target()) {
+            case GROUP -> api.sendGroupText(token, delivery.recipientId(), delivery.text());
+            case BROADCAST ->
+                api.broadcastArticle(token, delivery.recipientId(), ZaloJson.MAPPER.readTree(delivery.text()));
+            case USER -> api.sendText(token, delivery.recipientId(), delivery.text());
+        };
     }
 
     private void settle(Delivery delivery, ZaloApiResult result, Instant now) {
         boolean bulletin = delivery.bulletinRef() != null;
-        if (result.ok()) {
+        if (delivery.target() == Target.BROADCAST && !result.ok()) {
+            settleRefusedBroadcast(delivery, result, now);
+        } else if (result.ok()) {
             String messageId = ZaloJson.text(result.data().path("message_id"));
             queue.markSent(delivery.id(), messageId, now);
             replyState(delivery, ReplyState.SENT, null);
@@ -315,6 +328,25 @@ public class DeliveryWorker {
         } else {
             log.warn("Zalo refused delivery {}: error {}", delivery.id(), result.error());
             fail(delivery, result.error(), "zalo.reply.failed.rejected");
+        }
+    }
+
+    /** A refused broadcast: out of the month's quota or refused outright fails; limits and night only wait. */
+    private void settleRefusedBroadcast(Delivery delivery, ZaloApiResult result, Instant now) {
+        if (result.error() == ZaloApiResult.RATE_LIMITED) {
+            queue.postpone(delivery.id(), ApiBudget.nextMinute(now), result.error(), false);
+        } else if (result.error() == ZaloApiResult.NIGHT_BAN) {
+            // Zalo's night may not be our clock's: if ours says day, ask again later rather than at once.
+            Instant morning = QuietHours.parse("22:00-06:00").nextAllowed(now);
+            queue.postpone(
+                    delivery.id(), morning.isAfter(now) ? morning : now.plus(NIGHT_RETRY), result.error(), false);
+        } else if (result.tokenProblem()) {
+            retryLater(delivery, result.error(), now, "zalo.reply.failed.not-connected");
+        } else if (result.error() == ZaloApiResult.OUT_OF_QUOTA) {
+            fail(delivery, result.error(), "zalo.broadcast.quota");
+        } else {
+            log.warn("Zalo refused broadcast {}: error {}", delivery.id(), result.error());
+            fail(delivery, result.error(), "zalo.broadcast.rejected");
         }
     }
 

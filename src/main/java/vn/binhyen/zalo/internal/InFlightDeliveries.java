@@ -46,9 +46,10 @@ public class InFlightDeliveries {
         this.endpoints = endpoints;
     }
 
-    /** Whether the delivery is watched here: bulletin messages to residents. */
+    /** Whether the delivery is watched here: bulletin messages to residents, and article broadcasts. */
     static boolean watched(Delivery delivery) {
-        return delivery.bulletinRef() != null && delivery.target() == Target.USER;
+        return delivery.bulletinRef() != null
+                && (delivery.target() == Target.USER || delivery.target() == Target.BROADCAST);
     }
 
     /** Of these deliveries, those a previous attempt marked and never settled. */

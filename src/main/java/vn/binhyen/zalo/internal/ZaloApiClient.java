@@ -85,6 +85,44 @@ public class ZaloApiClient {
         return post("/v3.0/oa/quota/message", accessToken, body);
     }
 
+    /** Creates a normal article; Zalo answers a token to verify, not the article (it builds articles later). */
+    public ZaloApiResult createArticle(String accessToken, JsonNode article) {
+        return post("/v2.0/article/create", accessToken, article);
+    }
+
+    /** Changes an article ({@code article} carries its {@code id}); answers a token to verify, as create does. */
+    public ZaloApiResult updateArticle(String accessToken, JsonNode article) {
+        return post("/v2.0/article/update", accessToken, article);
+    }
+
+    /** The article id for a create or update token, or {@code -214} while Zalo still processes the article. */
+    public ZaloApiResult verifyArticle(String accessToken, String articleToken) {
+        return post(
+                "/v2.0/article/verify",
+                accessToken,
+                ZaloJson.MAPPER.createObjectNode().put("token", articleToken));
+    }
+
+    public ZaloApiResult removeArticle(String accessToken, String articleId) {
+        return post(
+                "/v2.0/article/remove",
+                accessToken,
+                ZaloJson.MAPPER.createObjectNode().put("id", articleId));
+    }
+
+    /** Broadcasts an article to the OA's followers that match {@code target} (Zalo's own targeting). */
+    public ZaloApiResult broadcastArticle(String accessToken, String articleId, JsonNode target) {
+        ObjectNode body = ZaloJson.MAPPER.createObjectNode();
+        body.putObject("recipient").set("target", target);
+        ObjectNode payload = body.putObject("message")
+                .putObject("attachment")
+                .put("type", "template")
+                .putObject("payload")
+                .put("template_type", "media");
+        payload.putArray("elements").addObject().put("media_type", "article").put("attachment_id", articleId);
+        return post("/v2.0/oa/message", accessToken, body);
+    }
+
     private ZaloApiResult post(String path, String accessToken, JsonNode body) {
         var response = http.send(
                 "POST",

@@ -17,6 +17,9 @@ public record ZaloApiResult(
     public static final int OUTSIDE_WINDOW = -230;
     public static final int NO_INTERACTION = -232;
     public static final int NIGHT_BAN = -234;
+    public static final int OUT_OF_QUOTA = -211;
+    public static final int ARTICLE_PROCESSING = -214;
+    public static final int ARTICLE_QUOTA = -223;
 
     public boolean ok() {
         return error == 0;
@@ -24,6 +27,15 @@ public record ZaloApiResult(
 
     public boolean tokenProblem() {
         return error == TOKEN_INVALID || error == TOKEN_EXPIRED;
+    }
+
+    /**
+     * The article id in a {@code verify} answer: {@code data.id} or {@code data.article_id}, as sources disagree on
+     * the name; "" when neither is there.
+     */
+    public String articleId() {
+        String id = ZaloJson.text(data.path("id"));
+        return id.isEmpty() ? ZaloJson.text(data.path("article_id")) : id;
     }
 
     public boolean outsideWindow() {

@@ -40,6 +40,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param busyIntakePerSecond from this many webhook events a second on a node, its event processing makes room for
  *     the intake (Zalo times the acknowledgement; the events wait safely stored)
  * @param processingShareWhenBusy the share of its time an event lane works while the intake is busy (0–1)
+ * @param articleVerifyDelay how long after creating or changing an article its id is first asked for (Zalo builds
+ *     articles asynchronously and answers {@code -214} until done; later asks back off)
+ * @param budgetEdgeGuard no request of the per-minute budget is granted in this last part of a minute, so what was
+ *     granted reaches Zalo within the minute Zalo counts it in
  */
 @ConfigurationProperties("binhyen.zalo")
 public record ZaloProperties(
@@ -71,4 +75,6 @@ public record ZaloProperties(
         @DefaultValue("32") int deliveryBatch,
         @DefaultValue("22:00-06:00") String promotionalQuietHours,
         @DefaultValue("500") int busyIntakePerSecond,
-        @DefaultValue("0.25") double processingShareWhenBusy) {}
+        @DefaultValue("0.25") double processingShareWhenBusy,
+        @DefaultValue("PT2S") Duration articleVerifyDelay,
+        @DefaultValue("PT2S") Duration budgetEdgeGuard) {}

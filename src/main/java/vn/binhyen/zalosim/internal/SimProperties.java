@@ -29,6 +29,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param echoApiSends whether messages sent through the API are echoed to the webhook as {@code oa_send_text}, as
  *     Zalo does (off by default: a bulletin to many followers would double the webhook traffic; messages the OA's
  *     admin writes in Zalo's own chat are always echoed)
+ * @param articleProcessing how long a new or changed article stays "being processed" ({@code -214} on verify)
+ * @param articleVerifyIdField the field {@code article/verify} names the article id in: "id", "article_id" or
+ *     "both" (sources disagree, so BinhYen must read either)
+ * @param articlesPerMonth articles an OA may create per month before {@code -223}
+ * @param broadcastsPerMonth article broadcasts an OA may send per month (its package's quota) before {@code -211}
+ * @param broadcastNightBan when broadcasts are refused with {@code -234}, Vietnam time; empty for never
  */
 @SimulatorOnly
 @ConfigurationProperties("binhyen.zalosim")
@@ -55,4 +61,9 @@ public record SimProperties(
         @DefaultValue("true") boolean receipts,
         @DefaultValue("true") boolean enforceWindow,
         @DefaultValue("true") boolean keepPhoneMessages,
-        @DefaultValue("false") boolean echoApiSends) {}
+        @DefaultValue("false") boolean echoApiSends,
+        @DefaultValue("PT2S") Duration articleProcessing,
+        @DefaultValue("id") String articleVerifyIdField,
+        @DefaultValue("100") int articlesPerMonth,
+        @DefaultValue("8") int broadcastsPerMonth,
+        @DefaultValue("22:00-06:00") String broadcastNightBan) {}

@@ -14,6 +14,7 @@ public class SimRateLimiter {
     private final Clock clock;
     private final AtomicLong minute = new AtomicLong();
     private final AtomicInteger used = new AtomicInteger();
+    private final AtomicLong refused = new AtomicLong();
     private volatile int limit;
 
     public SimRateLimiter(SimProperties properties, Clock clock) {
@@ -28,7 +29,16 @@ public class SimRateLimiter {
             used.set(0);
         }
         int count = used.incrementAndGet();
-        return count > limit ? -1 : limit - count;
+        if (count > limit) {
+            refused.incrementAndGet();
+            return -1;
+        }
+        return limit - count;
+    }
+
+    /** Requests answered {@code -32} since the simulator started (the benchmark checks there are none). */
+    public long refusedCount() {
+        return refused.get();
     }
 
     public int limit() {

@@ -38,6 +38,7 @@ public class SimWorld {
     final Map<String, List<PhoneMessage>> phones = new ConcurrentHashMap<>();
     final Map<String, Set<String>> tags = new ConcurrentHashMap<>();
     final Map<String, byte[]> media = new ConcurrentHashMap<>();
+    final Map<String, Integer> cities = new ConcurrentHashMap<>();
 
     public SimWorld(SimProperties properties, Clock clock) {
         this.properties = properties;
@@ -195,6 +196,16 @@ public class SimWorld {
         return tags.getOrDefault(oaId + "/" + userId, Set.of()).stream()
                 .sorted()
                 .toList();
+    }
+
+    /** The city (Zalo's code, 0–63) Zalo places the user in, which broadcast targeting filters on. */
+    public void placeInCity(String userId, int city) {
+        cities.put(userId, city);
+    }
+
+    /** The user's city code, or null when Zalo does not know it (such a user gets no city-targeted broadcast). */
+    public @Nullable Integer cityOf(String userId) {
+        return cities.get(userId);
     }
 
     /** A photo a phone sent, served from the simulated CDN; returns its id. */

@@ -22,6 +22,7 @@ public class SimZalo {
     private final SimResidents residents;
     private final SimProperties properties;
     private final ZaloAccounts zaloAccounts;
+    private final java.util.concurrent.atomic.AtomicLong consultations = new java.util.concurrent.atomic.AtomicLong();
 
     public SimZalo(
             SimWorld world,
@@ -63,6 +64,7 @@ public class SimZalo {
 
     /** A CS message reached the resident's phone; Zalo reports it received a moment later. */
     public PhoneMessage deliverToPhone(SimOa oa, String userId, String text) {
+        consultations.incrementAndGet();
         PhoneMessage message = properties.keepPhoneMessages()
                 ? world.addMessage(oa.oaId(), userId, true, text, oa.name())
                 : world.unkeptMessage(text);
@@ -73,6 +75,11 @@ public class SimZalo {
             residents.received(oa, userId, message.msgId);
         }
         return message;
+    }
+
+    /** Consultation messages accepted since start: a benchmark compares it with the recipients to find duplicates. */
+    public long consultationsDelivered() {
+        return consultations.get();
     }
 
     /**

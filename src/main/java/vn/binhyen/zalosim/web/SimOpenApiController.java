@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.binhyen.shared.VietnamTime;
 import vn.binhyen.zalosim.internal.SimProperties;
-import vn.binhyen.zalosim.internal.SimRateLimiter;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimZalo;
 import vn.binhyen.zalosim.internal.SimulatorOnly;
@@ -43,15 +42,14 @@ class SimOpenApiController {
 
     private final SimZalo zalo;
     private final SimWorld world;
-    private final SimRateLimiter rateLimiter;
+    private final SimApi api;
     private final SimProperties properties;
     private final Clock clock;
 
-    SimOpenApiController(
-            SimZalo zalo, SimWorld world, SimRateLimiter rateLimiter, SimProperties properties, Clock clock) {
+    SimOpenApiController(SimZalo zalo, SimWorld world, SimApi api, SimProperties properties, Clock clock) {
         this.zalo = zalo;
         this.world = world;
-        this.rateLimiter = rateLimiter;
+        this.api = api;
         this.properties = properties;
         this.clock = clock;
     }
@@ -283,18 +281,7 @@ class SimOpenApiController {
 
     private ResponseEntity<Map<String, Object>> call(
             String token, Function<SimWorld.SimOa, Map<String, Object>> handler) {
-        int remain = rateLimiter.take();
-        var response = ResponseEntity.ok()
-                .header("X-RateLimit-Limit", String.valueOf(rateLimiter.limit()))
-                .header("X-RateLimit-Remain", String.valueOf(Math.max(remain, 0)));
-        if (remain < 0) {
-            return response.body(error(-32, "Your application reached limit call api"));
-        }
-        var oa = zalo.oaOfToken(token).orElse(null);
-        if (oa == null) {
-            return response.body(error(-216, "Access token is invalid"));
-        }
-        return response.body(handler.apply(oa));
+        return api.call(token, handler);
     }
 
     private static JsonNode parse(String data) {
@@ -312,17 +299,10 @@ class SimOpenApiController {
     }
 
     private static Map<String, Object> success(Map<String, Object> data) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("data", data);
-        body.put("error", 0);
-        body.put("message", "Success");
-        return body;
+        return SimApi.success(data);
     }
 
     private static Map<String, Object> error(int code, String message) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", code);
-        body.put("message", message);
-        return body;
+        return SimApi.error(code, message);
     }
 }

@@ -57,8 +57,14 @@ final class OpenLoop {
                             OutputStream out = socket.getOutputStream();
                             out.write(requests.get(i));
                             out.flush();
-                            if (status(in) != 200) {
+                            Response response = read(in);
+                            if (response.status() != 200) {
                                 failures.incrementAndGet();
+                            }
+                            if (response.close()) {
+                                // Tomcat ends a keep-alive connection after 100 requests by default: open another.
+                                closeQuietly(socket);
+                                socket = null;
                             }
                         } catch (IOException e) {
                             failures.incrementAndGet();
@@ -89,20 +95,25 @@ final class OpenLoop {
         return all;
     }
 
-    /** Reads one response (status line, headers, a body of Content-Length bytes) and returns its status. */
-    private static int status(InputStream in) throws IOException {
+    private record Response(int status, boolean close) {}
+
+    /** Reads one response (status line, headers, a body of Content-Length bytes). */
+    private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.substring(9, 12));
         int length = 0;
+        boolean close = false;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                 length = Integer.parseInt(header.substring(15).strip());
+            } else if (header.regionMatches(true, 0, "Connection:", 0, 11)) {
+                close = header.substring(11).strip().equalsIgnoreCase("close");
             }
         }
         if (in.readNBytes(length).length < length) {
             throw new IOException("connection closed in a response");
         }
-        return status;
+        return new Response(status, close);
     }
 
     private static String line(InputStream in) throws IOException {

@@ -22,9 +22,9 @@ import vn.binhyen.shared.text.VietnameseText;
 /**
  * Records a signal and groups it: with the open incident of the same event if there is one (same or neighbouring
  * place, within the unit's time window, and either a shared watch category or alike wording), otherwise a new
- * incident when it matches a watch term. Every automatic link stores why it was made. Signals of one commune are
- * grouped one at a time (a transaction-scoped advisory lock), so two messages about one event arriving together
- * cannot open two incidents.
+ * incident when it matches a watch term. Every automatic link stores why it was made. Signals of one commune with
+ * watch terms are grouped one at a time (a transaction-scoped advisory lock), so two messages about one event arriving
+ * together cannot open two incidents.
  */
 @Component
 public class SignalIntake {
@@ -87,13 +87,19 @@ public class SignalIntake {
         String searchable =
                 signal.placeText() == null ? folded : folded + " " + VietnameseText.fold(signal.placeText());
 
-        long beforeLock = System.nanoTime();
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-                .param("incidents:" + signal.communeCode())
-                .query((rs, n) -> 1)
-                .list();
-        // The time spent waiting for the commune's lock is queueing, not grouping work: leave it out of the figure.
-        started += System.nanoTime() - beforeLock;
+        // The lock keeps two signals of one event that arrive together from opening two incidents. Only a signal
+        // with watch terms can open one; chatter can only join, so it does not queue behind the commune's other
+        // signals (most group traffic is chatter). Chatter arriving in the very instant its incident is opened may
+        // miss it: it is kept as a signal all the same, and an officer can still link it.
+        if (score > 0) {
+            long beforeLock = System.nanoTime();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+                    .param("incidents:" + signal.communeCode())
+                    .query((rs, n) -> 1)
+                    .list();
+            // Waiting for the commune's lock is queueing, not grouping work: leave it out of the figure.
+            started += System.nanoTime() - beforeLock;
+        }
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents.signals WHERE source = ? AND source_ref = ?)")
                 .params(signal.source().name(), signal.sourceRef())
                 .query(Boolean.class)
@@ -127,13 +133,14 @@ public class SignalIntake {
             reason = "NEW|K=" + String.join(",", categories) + "|W=" + String.join(",", match.terms());
         }
         int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO incidents.signals (source, source_ref, source_key, province_code, commune_code,
                             village_id, latitude, longitude, place_name, place_basis, text, folded, terms, categories,
                             score, urgent, sent_at, event_at, incident_id, link_reason, grouping_micros, recorded_at)
                         VALUES (:source, :ref, :key, :province, :commune, :village, :lat, :lon, :placeName, :basis,
                             :text, :folded, :terms::text[], :categories::text[], :score, :urgent, :sentAt, :eventAt,
                             :incident, :reason, :micros, :recordedAt)
+                        ON CONFLICT (source, source_ref) DO NOTHING
                         """)
                 .param("source", signal.source().name())
                 .param("ref", signal.sourceRef())
@@ -158,6 +165,10 @@ public class SignalIntake {
                 .param("micros", micros)
                 .param("recordedAt", Timestamp.from(clock.instant()))
                 .update();
+        if (inserted == 0) {
+            // The same event delivered twice at once (chatter is not serialized): the other copy recorded it.
+            return null;
+        }
         if (incidentId != null) {
             ledger.addMentions(incidentId, place.mentioned(), SignalText.people(signal.text()));
             ledger.recompute(incidentId);

@@ -68,8 +68,14 @@ public final class InsightsBench {
         line("Insights benchmark, commit " + options.getOrDefault("commit", "?") + ", " + java.time.Instant.now());
         line("load average at start: " + loadAverage());
 
-        if (!Boolean.parseBoolean(options.getOrDefault("measure-only", "false"))) {
-            generateAndRebuild(tips, messages, budgetMinutes);
+        if (flag("generate-only")) {
+            // The first half of a run split in two (README): data generated and kept, rollups rebuilt by the next run.
+            generate(tips, messages, budgetMinutes);
+            line("load average at end: " + loadAverage());
+            return 0;
+        } else if (!flag("measure-only")) {
+            generate(tips, messages, budgetMinutes);
+            rebuild();
         } else {
             // A run whose data and rollups are already in place (see README: what was run).
             line(String.format("measure only: %,d tips, %,d messages, %,d rollup rows",
@@ -90,6 +96,7 @@ public final class InsightsBench {
                 throw new IllegalStateException("the dashboard did not render: " + body.substring(0, 300));
             }
             check(from, today);
+            line(String.format("%d days, load average before: %s", days, loadAverage()));
             for (int i = 0; i < 20; i++) {
                 get(command, url);
             }
@@ -105,6 +112,7 @@ public final class InsightsBench {
                 rawDashboard(from, today);
                 raw[i] = millisSince(t);
             }
+            line(String.format("%d days, load average after: %s", days, loadAverage()));
             double p50 = pct(times, 50), p95 = pct(times, 95), r50 = pct(raw, 50), r95 = pct(raw, 95);
             boolean ok = p95 < 200 && r50 / p50 >= 50 && r95 / p95 >= 50;
             met &= ok;
@@ -120,17 +128,28 @@ public final class InsightsBench {
         return met ? 0 : 3;
     }
 
-    private void generateAndRebuild(long tips, long messages, double budgetMinutes) throws Exception {
+    private boolean flag(String name) {
+        String value = options.getOrDefault(name, "false");
+        return value.equals("1") || Boolean.parseBoolean(value);
+    }
+
+    private void generate(long tips, long messages, double budgetMinutes) throws Exception {
         long start = System.nanoTime();
         exec("SET synchronous_commit = off");
         long communes = count("SELECT count(*) FROM directory.administrative_units WHERE level = 'COMMUNE'");
         line("communes in the directory: " + communes);
         seedVillages();
+        long haveTips = count("SELECT count(*) FROM reports.tips WHERE code LIKE 'BN%'");
+        long haveMessages = count("SELECT count(*) FROM conversations.messages WHERE body = 'bench'");
+        line(String.format("already in the database: %,d bench tips, %,d bench messages", haveTips, haveMessages));
         // A bulk load as pg_restore does it: secondary indexes dropped, rows inserted, indexes built once at the end.
         // The definitions are kept in a table, so that a run stopped half-way and started again still restores them.
+        // Nothing is dropped when the data of an earlier run is complete (BENCH_DATA_DIR).
         exec("CREATE TABLE IF NOT EXISTS bench_dropped_indexes (def text PRIMARY KEY)");
-        dropIndexes("reports", "tips");
-        dropIndexes("conversations", "messages");
+        if (haveTips < tips || haveMessages < messages) {
+            dropIndexes("reports", "tips");
+            dropIndexes("conversations", "messages");
+        }
         long madeTips = generateTips(tips, start, budgetMinutes);
         long madeMessages = generateMessages(messages, start, budgetMinutes);
         long indexStart = System.nanoTime();
@@ -158,7 +177,14 @@ public final class InsightsBench {
         exec("VACUUM (ANALYZE) conversations.threads");
         line(String.format("VACUUM ANALYZE: %.0f s", secondsSince(analyzeStart)));
         line("table sizes: tips " + size("reports.tips") + ", messages " + size("conversations.messages"));
+        line(String.format("in the database: %,d tips, %,d messages, %,d threads, %,d villages, %,d communes",
+                count("SELECT count(*) FROM reports.tips"), count("SELECT count(*) FROM conversations.messages"),
+                count("SELECT count(*) FROM conversations.threads"), count("SELECT count(*) FROM directory.villages"),
+                communes));
+    }
 
+    private void rebuild() throws Exception {
+        line("load average before the rebuild: " + loadAverage());
         HttpClient admin = signIn("admin");
         String page = get(admin, "/admin/insights");
         long rebuildStart = System.nanoTime();
@@ -167,8 +193,8 @@ public final class InsightsBench {
         long rows = count("SELECT count(*) FROM insights.daily_figures");
         line(String.format("rebuild through /admin/insights: HTTP %d in %.1f s, %,d rollup rows (%s)",
                 status, rebuildSeconds, rows, size("insights.daily_figures")));
+        line("load average after the rebuild: " + loadAverage());
         exec("VACUUM (ANALYZE) insights.daily_figures");
-
     }
 
     // ------------------------------------------------------------------------------------------------ data

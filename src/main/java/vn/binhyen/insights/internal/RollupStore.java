@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rollup table {@code insights.daily_figures}: facts added as they happen, every row rebuilt from the raw data
@@ -137,7 +139,14 @@ public class RollupStore {
     @Transactional
     public long rebuild() {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
-        return rebuilder.rebuild();
+        long rows = rebuilder.rebuild();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                rebuilder.vacuum();
+            }
+        });
+        return rows;
     }
 
     /** Every fact from the raw rows, grouped: the same facts {@link Facts} makes from the events. */

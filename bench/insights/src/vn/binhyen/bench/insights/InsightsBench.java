@@ -72,6 +72,7 @@ public final class InsightsBench {
             // The first half of a run split in two (README): data generated and kept, rollups rebuilt by the next run.
             generate(tips, messages, budgetMinutes);
             line("load average at end: " + loadAverage());
+            write();
             return 0;
         } else if (!flag("measure-only")) {
             generate(tips, messages, budgetMinutes);
@@ -122,10 +123,14 @@ public final class InsightsBench {
                     days, p50, p95, runs, r50, r95, rawRuns, r50 / p50, r95 / p95, ok ? "met" : "MISSED"));
         }
         line("load average at end: " + loadAverage());
+        write();
+        return met ? 0 : 3;
+    }
+
+    private void write() throws IOException {
         Path out = Path.of(options.getOrDefault("out", "bench/insights/results/latest.txt"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        return met ? 0 : 3;
     }
 
     private boolean flag(String name) {

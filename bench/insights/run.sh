@@ -36,8 +36,13 @@ rm -rf target/bench/insights-classes
 "$javac" --release 21 -cp "$classpath" -d target/bench/insights-classes $(find bench/insights/src -name '*.java')
 
 stamp=$(date +%Y-%m-%d-%H%M%S)
-run_dir=target/bench/insights-$stamp
+# BENCH_DATA_DIR: a run directory kept by an earlier run (BENCH_KEEP_DATA=1 or BENCH_GENERATE_ONLY=1); the tool then
+# only adds what is missing (tips and messages are counted first), so a long generation need not be repeated.
+run_dir=${BENCH_DATA_DIR:-target/bench/insights-$stamp}
+if [[ -n "${BENCH_DATA_DIR:-}" || "${BENCH_GENERATE_ONLY:-0}" == 1 ]]; then export BENCH_KEEP_DATA=1; fi
 mkdir -p "$run_dir" bench/insights/results
+# The app runs from its own copy of the jar, so that building the next one meanwhile cannot change it under it.
+cp "$jar" "$run_dir/app.jar"
 app_pid=""
 stop_app() {
   if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
@@ -52,7 +57,7 @@ stop_app() {
 trap stop_app EXIT
 
 echo "starting the app on port $http_port, PostgreSQL on $db_port, data in $run_dir/pg ..."
-"$java" -jar "$jar" --server.port="$http_port" --binhyen.db.port="$db_port" \
+"$java" -jar "$run_dir/app.jar" --server.port="$http_port" --binhyen.db.port="$db_port" \
   --binhyen.db.data-directory="$run_dir/pg" --binhyen.crypto.master-key-file="$run_dir/master.key" \
   --binhyen.demo.enabled=true --logging.level.vn.binhyen.security=ERROR \
   --binhyen.directory.import-file="${BENCH_UNITS_FILE:-../shared/data/vn-units/vn-units-2026-07-25.json}" \
@@ -70,7 +75,7 @@ set +e
 "$java" -cp "target/bench/insights-classes:$classpath" vn.binhyen.bench.insights.InsightsBench \
   --base-url="http://localhost:$http_port" --db-port="$db_port" \
   --tips="${BENCH_TIPS:-10000000}" --messages="${BENCH_MESSAGES:-50000000}" \
-  --generate-minutes="${BENCH_GENERATE_MINUTES:-45}" --runs="${BENCH_RUNS:-100}" --raw-runs="${BENCH_RAW_RUNS:-10}" \
+  --generate-minutes="${BENCH_GENERATE_MINUTES:-45}" --generate-only="${BENCH_GENERATE_ONLY:-0}" --runs="${BENCH_RUNS:-100}" --raw-runs="${BENCH_RAW_RUNS:-10}" \
   --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
   --out="bench/insights/results/$stamp.txt"
 status=$?

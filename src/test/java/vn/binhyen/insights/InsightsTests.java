@@ -227,10 +227,46 @@ class InsightsTests {
                         .sum(Measure.TIPS_RECEIVED))
                 .isEqualTo(3);
 
+        Map<Key, Long> monthly = rollups.monthlyRowsFor('C', List.of(commune.code()));
+        String tables = rollupTables();
+
         rollups.rebuild();
 
         assertThat(rowsOf(commune)).isNotEmpty().isEqualTo(incremental);
         assertThat(rowsOf(other)).isNotEmpty().isEqualTo(incrementalOther);
+        assertThat(rollups.monthlyRowsFor('C', List.of(commune.code())))
+                .isNotEmpty()
+                .isEqualTo(monthly);
+        // The rebuild builds new tables and swaps them in: they must be the migrated tables again, key and all.
+        assertThat(rollupTables()).isEqualTo(tables);
+
+        // And events keep adding to the new tables.
+        activity(other, 1);
+        awaitRollups();
+        assertThat(dashboards
+                        .totals(
+                                units.find(Level.COMMUNE, other.code()).orElseThrow(),
+                                new Period(today.minusDays(1), today))
+                        .sum(Measure.TIPS_RECEIVED))
+                .isEqualTo(4);
+    }
+
+    /** The columns, constraints and indexes of the rollup tables, as PostgreSQL describes them. */
+    private String rollupTables() {
+        return jdbc.sql("""
+                        SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+                          SELECT c.table_name || '.' || c.column_name || ' ' || c.data_type || ' '
+                                 || c.is_nullable || ' ' || coalesce(c.column_default, '') AS d
+                            FROM information_schema.columns c
+                           WHERE c.table_schema = 'insights' AND c.table_name IN ('daily_figures', 'monthly_figures')
+                          UNION ALL
+                          SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                            FROM pg_constraint WHERE conrelid IN ('insights.daily_figures'::regclass,
+                                                                  'insights.monthly_figures'::regclass)
+                          UNION ALL
+                          SELECT indexdef FROM pg_indexes
+                           WHERE schemaname = 'insights' AND tablename IN ('daily_figures', 'monthly_figures')) x
+                        """).query(String.class).single();
     }
 
     @Test

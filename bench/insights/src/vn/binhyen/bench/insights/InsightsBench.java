@@ -68,8 +68,15 @@ public final class InsightsBench {
         line("Insights benchmark, commit " + options.getOrDefault("commit", "?") + ", " + java.time.Instant.now());
         line("load average at start: " + loadAverage());
 
-        if (!Boolean.parseBoolean(options.getOrDefault("measure-only", "false"))) {
-            generateAndRebuild(tips, messages, budgetMinutes);
+        if (flag("generate-only")) {
+            // The first half of a run split in two (README): data generated and kept, rollups rebuilt by the next run.
+            generate(tips, messages, budgetMinutes);
+            line("load average at end: " + loadAverage());
+            write();
+            return 0;
+        } else if (!flag("measure-only")) {
+            generate(tips, messages, budgetMinutes);
+            rebuild();
         } else {
             // A run whose data and rollups are already in place (see README: what was run).
             line(String.format("measure only: %,d tips, %,d messages, %,d rollup rows",
@@ -90,6 +97,7 @@ public final class InsightsBench {
                 throw new IllegalStateException("the dashboard did not render: " + body.substring(0, 300));
             }
             check(from, today);
+            line(String.format("%d days, load average before: %s", days, loadAverage()));
             for (int i = 0; i < 20; i++) {
                 get(command, url);
             }
@@ -105,6 +113,7 @@ public final class InsightsBench {
                 rawDashboard(from, today);
                 raw[i] = millisSince(t);
             }
+            line(String.format("%d days, load average after: %s", days, loadAverage()));
             double p50 = pct(times, 50), p95 = pct(times, 95), r50 = pct(raw, 50), r95 = pct(raw, 95);
             boolean ok = p95 < 200 && r50 / p50 >= 50 && r95 / p95 >= 50;
             met &= ok;
@@ -114,23 +123,38 @@ public final class InsightsBench {
                     days, p50, p95, runs, r50, r95, rawRuns, r50 / p50, r95 / p95, ok ? "met" : "MISSED"));
         }
         line("load average at end: " + loadAverage());
-        Path out = Path.of(options.getOrDefault("out", "bench/insights/results/latest.txt"));
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        write();
         return met ? 0 : 3;
     }
 
-    private void generateAndRebuild(long tips, long messages, double budgetMinutes) throws Exception {
+    private void write() throws IOException {
+        Path out = Path.of(options.getOrDefault("out", "bench/insights/results/latest.txt"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+    }
+
+    private boolean flag(String name) {
+        String value = options.getOrDefault(name, "false");
+        return value.equals("1") || Boolean.parseBoolean(value);
+    }
+
+    private void generate(long tips, long messages, double budgetMinutes) throws Exception {
         long start = System.nanoTime();
         exec("SET synchronous_commit = off");
         long communes = count("SELECT count(*) FROM directory.administrative_units WHERE level = 'COMMUNE'");
         line("communes in the directory: " + communes);
         seedVillages();
+        long haveTips = count("SELECT count(*) FROM reports.tips WHERE code LIKE 'BN%'");
+        long haveMessages = count("SELECT count(*) FROM conversations.messages WHERE body = 'bench'");
+        line(String.format("already in the database: %,d bench tips, %,d bench messages", haveTips, haveMessages));
         // A bulk load as pg_restore does it: secondary indexes dropped, rows inserted, indexes built once at the end.
         // The definitions are kept in a table, so that a run stopped half-way and started again still restores them.
+        // Nothing is dropped when the data of an earlier run is complete (BENCH_DATA_DIR).
         exec("CREATE TABLE IF NOT EXISTS bench_dropped_indexes (def text PRIMARY KEY)");
-        dropIndexes("reports", "tips");
-        dropIndexes("conversations", "messages");
+        if (haveTips < tips || haveMessages < messages) {
+            dropIndexes("reports", "tips");
+            dropIndexes("conversations", "messages");
+        }
         long madeTips = generateTips(tips, start, budgetMinutes);
         long madeMessages = generateMessages(messages, start, budgetMinutes);
         long indexStart = System.nanoTime();
@@ -152,23 +176,42 @@ public final class InsightsBench {
         line(String.format(
                 "generated %,d tips and %,d messages in %.0f s (asked for %,d and %,d; budget %.0f min)",
                 madeTips, madeMessages, generateSeconds, tips, messages, budgetMinutes));
-        long analyzeStart = System.nanoTime();
-        exec("VACUUM (ANALYZE) reports.tips");
-        exec("VACUUM (ANALYZE) conversations.messages");
-        exec("VACUUM (ANALYZE) conversations.threads");
-        line(String.format("VACUUM ANALYZE: %.0f s", secondsSince(analyzeStart)));
+        if (madeTips > haveTips || madeMessages > haveMessages || !indexes.isEmpty()) {
+            long analyzeStart = System.nanoTime();
+            exec("VACUUM (ANALYZE) reports.tips");
+            exec("VACUUM (ANALYZE) conversations.messages");
+            exec("VACUUM (ANALYZE) conversations.threads");
+            line(String.format("VACUUM ANALYZE: %.0f s", secondsSince(analyzeStart)));
+        } else {
+            line("the data of an earlier run is complete: nothing generated, indexes and statistics as they were");
+        }
         line("table sizes: tips " + size("reports.tips") + ", messages " + size("conversations.messages"));
+        line(String.format("in the database: %,d tips, %,d messages, %,d threads, %,d villages, %,d communes",
+                count("SELECT count(*) FROM reports.tips"), count("SELECT count(*) FROM conversations.messages"),
+                count("SELECT count(*) FROM conversations.threads"), count("SELECT count(*) FROM directory.villages"),
+                communes));
+    }
 
+    private void rebuild() throws Exception {
+        line("load average before the rebuild: " + loadAverage());
         HttpClient admin = signIn("admin");
         String page = get(admin, "/admin/insights");
         long rebuildStart = System.nanoTime();
         int status = post(admin, "/admin/insights/rebuild", Map.of("_csrf", csrf(page)));
         double rebuildSeconds = secondsSince(rebuildStart);
-        long rows = count("SELECT count(*) FROM insights.daily_figures");
-        line(String.format("rebuild through /admin/insights: HTTP %d in %.1f s, %,d rollup rows (%s)",
-                status, rebuildSeconds, rows, size("insights.daily_figures")));
-        exec("VACUUM (ANALYZE) insights.daily_figures");
-
+        line("load average after the rebuild: " + loadAverage());
+        // The rebuild vacuums its new tables after it commits, within the request: the time above includes it.
+        StringBuilder levels = new StringBuilder();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT level, count(*) FROM insights.daily_figures GROUP BY level ORDER BY level")) {
+            while (rs.next()) {
+                levels.append(String.format(" %s %,d", rs.getString(1), rs.getLong(2)));
+            }
+        }
+        line(String.format("rebuild through /admin/insights: HTTP %d in %.1f s; daily rows:%s (%s); monthly rows %,d (%s)",
+                status, rebuildSeconds, levels, size("insights.daily_figures"),
+                count("SELECT count(*) FROM insights.monthly_figures"), size("insights.monthly_figures")));
     }
 
     // ------------------------------------------------------------------------------------------------ data

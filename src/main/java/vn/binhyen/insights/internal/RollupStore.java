@@ -1,7 +1,6 @@
 package vn.binhyen.insights.internal;
 
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,12 +8,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rollup table {@code insights.daily_figures}: facts added as they happen, every row rebuilt from the raw data
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RollupStore {
 
-    private static final Logger log = LoggerFactory.getLogger(RollupStore.class);
     /** The advisory lock key shared by {@link #add} and {@link #rebuild} ("insights" in ASCII, roughly). */
     private static final long LOCK = 0x696E7369676874L;
 
@@ -35,6 +33,12 @@ public class RollupStore {
             INSERT INTO insights.daily_figures (level, unit, parent, day, measure, dim, value)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (level, unit, day, measure, dim) DO UPDATE SET value = daily_figures.value + EXCLUDED.value
+            """;
+
+    private static final String UPSERT_MONTHLY = """
+            INSERT INTO insights.monthly_figures (level, unit, parent, month, measure, dim, value)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (level, unit, month, measure, dim) DO UPDATE SET value = monthly_figures.value + EXCLUDED.value
             """;
 
     /** A row of the rollup table. */
@@ -53,12 +57,12 @@ public class RollupStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final InsightsProperties properties;
+    private final RollupRebuild rebuilder;
 
-    RollupStore(JdbcClient jdbc, JdbcTemplate batch, InsightsProperties properties) {
+    RollupStore(JdbcClient jdbc, JdbcTemplate batch, RollupRebuild rebuilder) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.properties = properties;
+        this.rebuilder = rebuilder;
     }
 
     /** The rows a set of facts adds to, with how much: each fact at its village, commune and province. */
@@ -82,9 +86,23 @@ public class RollupStore {
         return rows;
     }
 
+    /** The monthly rows of some daily rows: provinces' and communes' only, the day standing for its month. */
+    public static Map<Key, Long> monthlyRowsOf(Map<Key, Long> daily) {
+        Map<Key, Long> rows = new TreeMap<>();
+        daily.forEach((k, v) -> {
+            if (Spans.monthly(k.level())) {
+                rows.merge(
+                        new Key(k.level(), k.unit(), k.parent(), k.day().withDayOfMonth(1), k.measure(), k.dim()),
+                        v,
+                        Long::sum);
+            }
+        });
+        return rows;
+    }
+
     /**
-     * Adds facts in one transaction. Rows are written in key order, so that two listeners adding to the same rows
-     * at once wait for each other instead of deadlocking.
+     * Adds facts in one transaction, to the daily and the monthly rows. Rows are written in key order (daily, then
+     * monthly), so that two listeners adding to the same rows at once wait for each other instead of deadlocking.
      */
     @Transactional
     public void add(Collection<Fact> facts) {
@@ -92,107 +110,48 @@ public class RollupStore {
             return;
         }
         jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(LOCK).query().singleRow();
+        Map<Key, Long> daily = rowsOf(facts);
+        batch.batchUpdate(UPSERT, parameters(daily));
+        batch.batchUpdate(UPSERT_MONTHLY, parameters(monthlyRowsOf(daily)));
+    }
+
+    private static List<Object[]> parameters(Map<Key, Long> keys) {
         List<Object[]> rows = new ArrayList<>();
-        rowsOf(facts)
-                .forEach((k, v) -> rows.add(new Object[] {
-                    String.valueOf(k.level()),
-                    k.unit(),
-                    k.parent(),
-                    Date.valueOf(k.day()),
-                    k.measure().name(),
-                    k.dim(),
-                    v
-                }));
-        batch.batchUpdate(UPSERT, rows);
+        keys.forEach((k, v) -> rows.add(new Object[] {
+            String.valueOf(k.level()),
+            k.unit(),
+            k.parent(),
+            Date.valueOf(k.day()),
+            k.measure().name(),
+            k.dim(),
+            v
+        }));
+        return rows;
     }
 
     /**
-     * Throws every rollup away and counts again from the raw data of every module, in one transaction: readers see the
-     * old figures until the new ones are complete.
+     * Throws every rollup away and counts again from the raw data of every module, in one transaction that builds
+     * new tables and swaps them in: readers see the old figures until the new ones are complete, and facts from
+     * events wait on the lock meanwhile (see {@link RollupRebuild}).
      *
-     * @return the number of rollup rows written
+     * @return the number of daily rollup rows written
      */
     @Transactional
     public long rebuild() {
-        long started = System.nanoTime();
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
-        jdbc.sql("DELETE FROM insights.daily_figures").update();
-        jdbc.sql("DROP TABLE IF EXISTS insights_facts").update();
-        jdbc.sql("CREATE TEMP TABLE insights_facts ON COMMIT DROP AS " + rawFacts())
-                .param("days", properties.decisionDays())
-                .update();
-        long rows = 0;
-        rows += jdbc.sql("""
-                        INSERT INTO insights.daily_figures (level, unit, parent, day, measure, dim, value)
-                        SELECT 'P', p, '', day, measure, dim, sum(n) FROM insights_facts GROUP BY p, day, measure, dim
-                        """).update();
-        rows += jdbc.sql("""
-                        INSERT INTO insights.daily_figures (level, unit, parent, day, measure, dim, value)
-                        SELECT 'C', c, p, day, measure, dim, sum(n) FROM insights_facts WHERE c IS NOT NULL
-                         GROUP BY c, p, day, measure, dim
-                        """).update();
-        rows += jdbc.sql("""
-                        INSERT INTO insights.daily_figures (level, unit, parent, day, measure, dim, value)
-                        SELECT 'V', v::text, c, day, measure, dim, sum(n) FROM insights_facts WHERE v IS NOT NULL
-                         GROUP BY v, c, day, measure, dim
-                        """).update();
-        log.info(
-                "Insights rollups rebuilt: {} rows in {} ms",
-                rows,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        long rows = rebuilder.rebuild();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                rebuilder.vacuum();
+            }
+        });
         return rows;
     }
 
     /** Every fact from the raw rows, grouped: the same facts {@link Facts} makes from the events. */
     static String rawFacts() {
-        String day = "(%s AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
-        String answer = Buckets.sql("t.first_answered_at - t.received_at", Buckets.MINUTES, 60_000_000L, "m");
-        String decision = Buckets.sql("t.closed_at - t.received_at", Buckets.DAYS, 86_400_000_000L, "d");
-        String closed = " FROM reports.tips t WHERE t.closed_at IS NOT NULL"
-                + " AND t.status IN ('RESOLVED', 'TRANSFERRED', 'REJECTED')";
-        return "SELECT p, c, v, day, measure, dim, count(*) AS n FROM ("
-                + " SELECT t.province_code AS p, t.commune_code AS c, t.village_id AS v, "
-                + day.formatted("t.received_at") + " AS day, 'TIPS_RECEIVED' AS measure, t.channel AS dim"
-                + " FROM reports.tips t"
-                + " UNION ALL SELECT t.province_code, t.commune_code, t.village_id, "
-                + day.formatted("t.first_answered_at") + ", 'TIP_FIRST_ANSWER', " + answer
-                + " FROM reports.tips t WHERE t.first_answered_at IS NOT NULL"
-                + " UNION ALL SELECT t.province_code, t.commune_code, t.village_id, " + day.formatted("t.closed_at")
-                + ", 'TIPS_DECIDED', CASE WHEN extract(epoch FROM t.closed_at - t.received_at) * 1000000"
-                + " <= :days * 86400000000 THEN 'in_time' ELSE 'late' END" + closed
-                + " UNION ALL SELECT t.province_code, t.commune_code, t.village_id, " + day.formatted("t.closed_at")
-                + ", 'TIP_DECISION_TIME', " + decision + closed
-                + " UNION ALL SELECT t.province_code, t.commune_code, t.village_id, " + day.formatted("t.closed_at")
-                + ", 'TIPS_BY_CATEGORY', t.category" + closed
-                + " UNION ALL SELECT th.province_code, th.commune_code, NULL::bigint, " + day.formatted("m.sent_at")
-                + ", CASE WHEN th.kind = 'RESIDENT' THEN 'QUESTIONS' ELSE 'GROUP_MESSAGES' END, ''"
-                + " FROM conversations.messages m JOIN conversations.threads th ON th.id = m.thread_id"
-                + " WHERE m.direction = 'INBOUND'"
-                + " UNION ALL SELECT th.province_code, th.commune_code, NULL::bigint, " + day.formatted("q.asked_at")
-                + ", 'QUESTIONS_ASKED', CASE WHEN q.matched THEN 'good' ELSE 'unmatched' END"
-                + " FROM conversations.questions q JOIN conversations.threads th ON th.id = q.thread_id"
-                + " UNION ALL SELECT th.province_code, th.commune_code, NULL::bigint, " + day.formatted("q.answered_at")
-                + ", 'QUESTIONS_ANSWERED', CASE WHEN q.answered_by = 'AUTO' THEN 'automatic' ELSE 'officer' END"
-                + " FROM conversations.questions q JOIN conversations.threads th ON th.id = q.thread_id"
-                + " WHERE q.answered_at IS NOT NULL"
-                + " UNION ALL SELECT b.province_code, NULL, NULL::bigint, " + day.formatted("b.published_at")
-                + ", 'BULLETINS', b.kind FROM bulletins.bulletins b"
-                + " WHERE b.published_at IS NOT NULL AND b.province_wide"
-                + " UNION ALL SELECT b.province_code, r.commune_code, NULL::bigint, " + day.formatted("b.published_at")
-                + ", 'BULLETINS', b.kind FROM bulletins.bulletins b JOIN ("
-                + " SELECT bulletin_id, commune_code FROM bulletins.audience_communes"
-                + " UNION SELECT bulletin_id, commune_code FROM bulletins.audience_villages) r ON r.bulletin_id = b.id"
-                + " WHERE b.published_at IS NOT NULL AND NOT b.province_wide"
-                + " UNION ALL SELECT i.province_code, i.commune_code, i.village_id, " + day.formatted("i.alerted_at")
-                + ", 'URGENT_ALERTS', '' FROM incidents.incidents i WHERE i.alerted_at IS NOT NULL"
-                + " UNION ALL SELECT i.province_code, i.commune_code, i.village_id, " + day.formatted("i.closed_at")
-                + ", 'INCIDENTS_CLOSED', i.outcome FROM incidents.incidents i"
-                + " WHERE i.status = 'CLOSED' AND i.outcome IS NOT NULL"
-                + " UNION ALL SELECT i.province_code, i.commune_code, i.village_id, " + day.formatted("i.closed_at")
-                + ", 'INCIDENTS_BY_CATEGORY', k.category FROM incidents.incidents i"
-                + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(i.categories) AS category) k"
-                + " WHERE i.status = 'CLOSED' AND i.outcome IS NOT NULL"
-                + ") f GROUP BY p, c, v, day, measure, dim";
+        return RollupRebuild.rawFacts();
     }
 
     /** Every row of some units, for comparing a rebuild with the incremental figures. */
@@ -218,53 +177,163 @@ public class RollupStore {
         return rows;
     }
 
-    /** Sums per measure and dimension for one unit over [from, to]. */
-    @Transactional(readOnly = true)
-    public Totals totals(char level, String unit, LocalDate from, LocalDate to) {
-        Totals totals = new Totals();
-        jdbc.sql("""
-                        SELECT measure, dim, sum(value) AS v FROM insights.daily_figures
-                         WHERE level = ? AND unit = ? AND day BETWEEN ? AND ? GROUP BY measure, dim
-                        """)
-                .params(String.valueOf(level), unit, Date.valueOf(from), Date.valueOf(to))
+    /** Every row of some units at the monthly level, for comparing a rebuild with the incremental figures. */
+    public Map<Key, Long> monthlyRowsFor(char level, Collection<String> units) {
+        Map<Key, Long> rows = new TreeMap<>();
+        if (units.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("SELECT * FROM insights.monthly_figures WHERE level = :level AND unit IN (:units)")
+                .param("level", String.valueOf(level))
+                .param("units", units)
                 .query(rs -> {
-                    totals.add(Measure.valueOf(rs.getString("measure")), rs.getString("dim"), rs.getLong("v"));
+                    rows.put(
+                            new Key(
+                                    rs.getString("level").charAt(0),
+                                    rs.getString("unit"),
+                                    rs.getString("parent"),
+                                    rs.getDate("month").toLocalDate(),
+                                    Measure.valueOf(rs.getString("measure")),
+                                    rs.getString("dim")),
+                            rs.getLong("value"));
                 });
+        return rows;
+    }
+
+    /** Sums per measure and dimension for one unit over [from, to]. */
+    public Totals totals(char level, String unit, LocalDate from, LocalDate to) {
+        return totals(level, unit, List.of(new Period(from, to))).getFirst();
+    }
+
+    /**
+     * Sums per measure and dimension for one unit over each of some periods, in one statement: whole months from the
+     * monthly rows, the days around them from the daily rows ({@link Spans}).
+     */
+    @Transactional(readOnly = true)
+    public List<Totals> totals(char level, String unit, List<Period> periods) {
+        List<Totals> totals = new ArrayList<>();
+        PeriodQuery q = new PeriodQuery("measure, dim");
+        for (int i = 0; i < periods.size(); i++) {
+            totals.add(new Totals());
+            q.add(i, level, List.of(unit), periods.get(i));
+        }
+        jdbc.sql(q.sql()).params(q.params()).query(rs -> {
+            totals.get(rs.getInt("k"))
+                    .add(Measure.valueOf(rs.getString("measure")), rs.getString("dim"), rs.getLong("v"));
+        });
         return totals;
     }
 
     /** Per day, per measure (all dimensions together) for one unit over [from, to]. */
-    @Transactional(readOnly = true)
     public Map<LocalDate, Map<Measure, Long>> daily(char level, String unit, LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<Measure, Long>> days = new TreeMap<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            days.put(d, new EnumMap<>(Measure.class));
-        }
-        jdbc.sql("""
-                        SELECT day, measure, sum(value) AS v FROM insights.daily_figures
-                         WHERE level = ? AND unit = ? AND day BETWEEN ? AND ? GROUP BY day, measure
-                        """)
-                .params(String.valueOf(level), unit, Date.valueOf(from), Date.valueOf(to))
-                .query(rs -> {
-                    days.get(rs.getDate("day").toLocalDate())
-                            .put(Measure.valueOf(rs.getString("measure")), rs.getLong("v"));
-                });
-        return days;
+        return daily(level, unit, List.of(new Period(from, to)), List.of()).getFirst();
     }
 
-    /** Totals of every child of a unit (communes of a province, villages of a commune) over [from, to]. */
+    /**
+     * Per day, per measure (all dimensions together) for one unit over each of some periods, in one statement; only
+     * the measures given, or all of them when none is.
+     */
     @Transactional(readOnly = true)
-    public Map<String, Totals> children(char childLevel, String parent, LocalDate from, LocalDate to) {
+    public List<Map<LocalDate, Map<Measure, Long>>> daily(
+            char level, String unit, List<Period> periods, List<Measure> measures) {
+        List<Map<LocalDate, Map<Measure, Long>>> series = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT k, day, measure, sum(value) AS v FROM (");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            Map<LocalDate, Map<Measure, Long>> days = new TreeMap<>();
+            for (LocalDate d = p.from(); !d.isAfter(p.to()); d = d.plusDays(1)) {
+                days.put(d, new EnumMap<>(Measure.class));
+            }
+            series.add(days);
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT ")
+                    .append(i)
+                    .append(" AS k, day, measure, value FROM insights.daily_figures")
+                    .append(" WHERE level = ? AND unit = ? AND day BETWEEN ? AND ?");
+            params.addAll(List.of(String.valueOf(level), unit, Date.valueOf(p.from()), Date.valueOf(p.to())));
+            if (!measures.isEmpty()) {
+                sql.append(" AND measure IN (")
+                        .append("?, ".repeat(measures.size() - 1))
+                        .append("?)");
+                measures.forEach(m -> params.add(m.name()));
+            }
+        }
+        sql.append(") x GROUP BY k, day, measure");
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            series.get(rs.getInt("k"))
+                    .get(rs.getDate("day").toLocalDate())
+                    .put(Measure.valueOf(rs.getString("measure")), rs.getLong("v"));
+        });
+        return series;
+    }
+
+    /**
+     * Totals of some children of a unit (the communes of a province, the villages of a commune) over [from, to], by
+     * their keys: read through the primary key, index only.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Totals> children(char childLevel, Collection<String> keys, LocalDate from, LocalDate to) {
         Map<String, Totals> children = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT unit, measure, dim, sum(value) AS v FROM insights.daily_figures
-                         WHERE level = ? AND parent = ? AND day BETWEEN ? AND ? GROUP BY unit, measure, dim
-                        """)
-                .params(String.valueOf(childLevel), parent, Date.valueOf(from), Date.valueOf(to))
-                .query(rs -> {
-                    children.computeIfAbsent(rs.getString("unit"), u -> new Totals())
-                            .add(Measure.valueOf(rs.getString("measure")), rs.getString("dim"), rs.getLong("v"));
-                });
+        if (keys.isEmpty()) {
+            return children;
+        }
+        PeriodQuery q = new PeriodQuery("unit, measure, dim");
+        q.add(0, childLevel, keys, new Period(from, to));
+        jdbc.sql(q.sql()).params(q.params()).query(rs -> {
+            children.computeIfAbsent(rs.getString("unit"), u -> new Totals())
+                    .add(Measure.valueOf(rs.getString("measure")), rs.getString("dim"), rs.getLong("v"));
+        });
         return children;
+    }
+
+    /**
+     * One statement summing rows over periods, each cut into whole months and days ({@link Spans}); {@code k} tells
+     * the periods apart.
+     */
+    private static final class PeriodQuery {
+        private final String groups;
+        private final StringBuilder union = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        PeriodQuery(String groups) {
+            this.groups = groups;
+        }
+
+        void add(int k, char level, Collection<String> units, Period period) {
+            Spans spans = Spans.of(period.from(), period.to(), Spans.monthly(level));
+            for (LocalDate[] days : spans.days()) {
+                part(k, "daily_figures", "day", level, units, days);
+            }
+            if (spans.months() != null) {
+                part(k, "monthly_figures", "month", level, units, spans.months());
+            }
+        }
+
+        private void part(int k, String table, String time, char level, Collection<String> units, LocalDate[] range) {
+            union.append(union.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT ")
+                    .append(k)
+                    .append(" AS k, ")
+                    .append(groups)
+                    .append(", value FROM insights.")
+                    .append(table)
+                    .append(" WHERE level = ? AND unit IN (")
+                    .append("?, ".repeat(units.size() - 1))
+                    .append("?) AND ")
+                    .append(time)
+                    .append(" BETWEEN ? AND ?");
+            params.add(String.valueOf(level));
+            params.addAll(units);
+            params.addAll(List.of(Date.valueOf(range[0]), Date.valueOf(range[1])));
+        }
+
+        String sql() {
+            return "SELECT k, " + groups + ", sum(value) AS v FROM (" + union + ") x GROUP BY k, " + groups;
+        }
+
+        List<Object> params() {
+            return params;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package vn.binhyen.insights.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,7 @@ import vn.binhyen.audit.AuditEntry;
 import vn.binhyen.audit.AuditLog;
 import vn.binhyen.insights.internal.Boundaries;
 import vn.binhyen.insights.internal.Dashboards;
+import vn.binhyen.insights.internal.Formats;
 import vn.binhyen.insights.internal.MonthlyReports;
 import vn.binhyen.insights.internal.Period;
 import vn.binhyen.insights.internal.Period.BadPeriodException;
@@ -55,6 +57,7 @@ class InsightsController {
     private final Accounts accounts;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private final Formats formats;
 
     InsightsController(
             Units units,
@@ -65,7 +68,8 @@ class InsightsController {
             PublicPages publicPages,
             Accounts accounts,
             AuditLog audit,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            Formats formats) {
         this.units = units;
         this.dashboards = dashboards;
         this.boundaries = boundaries;
@@ -75,6 +79,7 @@ class InsightsController {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.formats = formats;
     }
 
     @GetMapping("/console/insights")
@@ -92,11 +97,14 @@ class InsightsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String month,
             @RequestParam(defaultValue = "tipsPer1000") String measure,
+            HttpServletRequest request,
             Model model) {
         AccessScope scope = accounts.scopeOf(officer);
         Unit unit = visibleUnit(scope, level, key);
         Period period = period(from, to, month);
-        model.addAttribute("d", dashboards.dashboard(unit, period));
+        var d = dashboards.dashboard(unit, period);
+        model.addAttribute("d", d);
+        model.addAttribute("lines", ChildLine.of(d.children(), request.getContextPath(), period, formats));
         model.addAttribute("measure", Dashboards.MAP_MEASURES.contains(measure) ? measure : "tipsPer1000");
         model.addAttribute("measures", Dashboards.MAP_MEASURES);
         model.addAttribute("reportMonth", YearMonth.from(period.to()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +122,10 @@ class RollupPropertyTests {
 
     @Property(tries = 30)
     void rollupsFromEventsEqualAGroupByOverTheRawRows(
-            @ForAll("tips") List<TipCase> tips, @ForAll("messages") List<MessageCase> messages) {
+            @ForAll("tips") List<TipCase> tips,
+            @ForAll("messages") List<MessageCase> messages,
+            @ForAll @IntRange(min = -40, max = 420) int periodStart,
+            @ForAll @IntRange(min = 0, max = 420) int periodLength) {
         JdbcClient jdbc = context().getBean(JdbcClient.class);
         Facts facts = context().getBean(Facts.class);
         RollupStore store = context().getBean(RollupStore.class);
@@ -253,6 +258,45 @@ class RollupPropertyTests {
             }
         });
         assertThat(communes2).isEqualTo(province2);
+
+        // The monthly rows the dashboards read for whole months: the daily rows summed per month, for provinces and
+        // communes.
+        Map<Key, Long> monthly = new TreeMap<>(store.monthlyRowsFor('P', List.of(province)));
+        monthly.putAll(store.monthlyRowsFor('C', communes));
+        assertThat(monthly).isEqualTo(RollupStore.monthlyRowsOf(expected));
+
+        // Any period, read from months and days, sums exactly the daily rows of its days.
+        LocalDate from = Facts.day(BASE).plusDays(periodStart);
+        Period period = new Period(from, from.plusDays(periodLength));
+        assertThat(dims(store.totals('P', province, period.from(), period.to())))
+                .isEqualTo(sumOfDays(expected, 'P', province, period));
+        Map<String, Totals> children = store.children('C', communes, period.from(), period.to());
+        for (String commune : communes) {
+            assertThat(dims(children.getOrDefault(commune, new Totals())))
+                    .as(commune)
+                    .isEqualTo(sumOfDays(expected, 'C', commune, period));
+        }
+    }
+
+    private static Map<String, Long> dims(Totals totals) {
+        Map<String, Long> dims = new TreeMap<>();
+        for (Measure m : Measure.values()) {
+            totals.dims(m).forEach((dim, v) -> dims.put(m + "/" + dim, v));
+        }
+        return dims;
+    }
+
+    private static Map<String, Long> sumOfDays(Map<Key, Long> rows, char level, String unit, Period period) {
+        Map<String, Long> sums = new TreeMap<>();
+        rows.forEach((k, v) -> {
+            if (k.level() == level
+                    && k.unit().equals(unit)
+                    && !k.day().isBefore(period.from())
+                    && !k.day().isAfter(period.to())) {
+                sums.merge(k.measure() + "/" + k.dim(), v, Long::sum);
+            }
+        });
+        return sums;
     }
 
     /** The rebuild's statement over the raw rows, expanded to the three levels: the reference. */

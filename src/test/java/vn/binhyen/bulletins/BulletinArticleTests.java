@@ -90,7 +90,9 @@ class BulletinArticleTests extends BulletinsIntegrationTest {
 
     @Test
     void aCommuneBulletinBecomesAnArticleOnThePageOnceZaloHasProcessedIt() {
-        simArticles.processing(Duration.ofSeconds(4));
+        // Long enough that the first verify (2 s after create, on a scheduler thread other tasks share) always comes
+        // while Zalo is still processing; the retries at +1, +2, +4, +8 s find it live well inside the 30 s wait.
+        simArticles.processing(Duration.ofSeconds(10));
         Place place = place();
         var submitted = bulletins.submit(
                 chief(place),

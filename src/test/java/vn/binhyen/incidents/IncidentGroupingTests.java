@@ -43,6 +43,9 @@ class IncidentGroupingTests {
     @Autowired
     IncidentConsole console;
 
+    private static final java.util.concurrent.atomic.AtomicInteger LANDMARK_SHIFT =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     TestCommune commune;
     Signals signals;
 
@@ -51,8 +54,11 @@ class IncidentGroupingTests {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("vi"));
         commune = Fixtures.commune(jdbc);
         signals = new Signals(jdbc, conversations, tips);
-        setup.addLandmark(commune.code(), "đường Ama Khê", commune.villageA(), 12.6821, 108.0512);
-        setup.addLandmark(commune.code(), "hồ Krông Búk Hạ", commune.villageB(), 12.9012, 108.2391);
+        // Incidents near each other link across communes (by design), and every test's commune has the same
+        // landmarks: each test moves them half a degree (55 km) further north than the test before.
+        double away = 0.5 * LANDMARK_SHIFT.incrementAndGet();
+        setup.addLandmark(commune.code(), "đường Ama Khê", commune.villageA(), 12.6821 + away, 108.0512);
+        setup.addLandmark(commune.code(), "hồ Krông Búk Hạ", commune.villageB(), 12.9012 + away, 108.2391);
     }
 
     AccessScope chief() {

@@ -48,6 +48,8 @@ final class SignalText {
      * The time the text says the event happens, read in Vietnam time against when it was written. An hour without a
      * day is the next such hour (within an hour back): "9h" written at 19:00 means 21:00.
      */
+    private static final java.time.Duration PAST_GRACE = java.time.Duration.ofHours(3);
+
     static @Nullable Instant eventTime(String folded, Instant writtenAt) {
         ZonedDateTime written = writtenAt.atZone(VietnamTime.ZONE);
         if (NOW.matcher(folded).find()) {
@@ -70,8 +72,10 @@ final class SignalText {
                 h += 12;
             }
             ZonedDateTime at = day.atTime(LocalTime.of(h, m)).atZone(VietnamTime.ZONE);
-            if (!tomorrow && at.isBefore(written.minusHours(1))) {
-                boolean afternoonToo = h < 12 && !morning && at.plusHours(12).isAfter(written.minusHours(1));
+            // A time up to a few hours past is still today's: "20h45 tập trung" written at 21:50 is about tonight's
+            // gathering (under way, or just missed), not tomorrow's. Earlier than that, the next such hour.
+            if (!tomorrow && at.isBefore(written.minus(PAST_GRACE))) {
+                boolean afternoonToo = h < 12 && !morning && at.plusHours(12).isAfter(written.minus(PAST_GRACE));
                 at = afternoonToo ? at.plusHours(12) : at.plusDays(1);
             }
             return at.toInstant();

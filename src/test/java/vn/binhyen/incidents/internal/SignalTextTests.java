@@ -32,6 +32,13 @@ class SignalTextTests {
     }
 
     @Test
+    void anHourJustPastIsStillTonight() {
+        assertThat(eventTime("Mang theo hung khí, 20h45 tập trung ở quán nước", "2026-09-06T21:53"))
+                .isEqualTo(at("2026-09-06T20:45"));
+        assertThat(eventTime("Tối nay 21h anh em ra đường", "2026-09-06T22:40")).isEqualTo(at("2026-09-06T21:00"));
+    }
+
+    @Test
     void tomorrowMorningAndNowAreRead() {
         assertThat(eventTime("sáng mai 7h gặp ở cổng trường", "2026-09-06T22:00"))
                 .isEqualTo(at("2026-09-07T07:00"));

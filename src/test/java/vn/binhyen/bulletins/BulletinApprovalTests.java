@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.accounts.SignedInOfficer;
-import vn.binhyen.support.Fixtures;
 
 /** Who may target whom, and who must approve: per role, through the bulletins API. */
 class BulletinApprovalTests extends BulletinsIntegrationTest {
@@ -143,18 +142,7 @@ class BulletinApprovalTests extends BulletinsIntegrationTest {
     @Test
     void theProvinceCommandPublishesProvinceWideAndAnAdministratorWritesNothing() {
         Place place = place();
-        long command =
-                jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
-                                'PROVINCE_COMMAND') RETURNING id
-                        """).param(place.commune().code()).query(Long.class).single();
-        // The command sits at the province unit in real data; for scope only the role and province matter.
-        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, 'x')")
-                .params("cmd" + place.commune().code(), command)
-                .update();
-        SignedInOfficer officer =
-                Fixtures.signedIn(directory, "cmd" + place.commune().code(), command);
+        SignedInOfficer officer = provinceCommand(place);
         var wide = bulletins.submit(
                 officer,
                 null,

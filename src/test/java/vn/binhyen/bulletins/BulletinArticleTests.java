@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.bulletins.internal.Publisher;
 import vn.binhyen.shared.VietnamTime;
-import vn.binhyen.support.Fixtures;
 import vn.binhyen.zalo.ArticleView;
 import vn.binhyen.zalo.QuietHours;
 import vn.binhyen.zalo.internal.DeliveryWorker;
@@ -61,19 +60,6 @@ class BulletinArticleTests extends BulletinsIntegrationTest {
 
     static Audience provinceBroadcast() {
         return new Audience(true, Set.of(), Set.of(), false, false, true, true);
-    }
-
-    SignedInOfficer provinceCommand(Place place) {
-        long command =
-                jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
-                                'PROVINCE_COMMAND') RETURNING id
-                        """).param(place.commune().code()).query(Long.class).single();
-        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, 'x')")
-                .params("cmd" + place.commune().code(), command)
-                .update();
-        return Fixtures.signedIn(directory, "cmd" + place.commune().code(), command);
     }
 
     ArticleView articleOn(Place place, SignedInOfficer officer, long bulletin) {

@@ -107,6 +107,23 @@ abstract class BulletinsIntegrationTest {
         return users;
     }
 
+    /**
+     * A province command officer with a sign-in. The command sits at the province unit in real data; for scope only
+     * the role and province matter, so it is put at the test's commune unit.
+     */
+    SignedInOfficer provinceCommand(Place place) {
+        long command =
+                jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        VALUES ((SELECT id FROM directory.police_units WHERE unit_code = ?), 'Chỉ huy tỉnh',
+                                'PROVINCE_COMMAND') RETURNING id
+                        """).param(place.commune().code()).query(Long.class).single();
+        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, 'x')")
+                .params("cmd" + place.commune().code(), command)
+                .update();
+        return Fixtures.signedIn(directory, "cmd" + place.commune().code(), command);
+    }
+
     SignedInOfficer chief(Place place) {
         return Fixtures.signedIn(
                 directory, place.commune().chiefLogin(), place.commune().chief());

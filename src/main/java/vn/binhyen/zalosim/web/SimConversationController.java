@@ -12,10 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import vn.binhyen.zalosim.internal.SimRateLimiter;
 import vn.binhyen.zalosim.internal.SimWebhookSender;
 import vn.binhyen.zalosim.internal.SimWorld;
-import vn.binhyen.zalosim.internal.SimZalo;
 import vn.binhyen.zalosim.internal.SimulatorOnly;
 
 /**
@@ -30,31 +28,22 @@ class SimConversationController {
 
     private static final int MAX_COUNT = 10;
 
-    private final SimZalo zalo;
     private final SimWorld world;
-    private final SimRateLimiter rateLimiter;
+    private final SimApi api;
 
-    SimConversationController(SimZalo zalo, SimWorld world, SimRateLimiter rateLimiter) {
-        this.zalo = zalo;
+    SimConversationController(SimWorld world, SimApi api) {
         this.world = world;
-        this.rateLimiter = rateLimiter;
+        this.api = api;
     }
 
     @GetMapping("/v2.0/oa/conversation")
     ResponseEntity<Map<String, Object>> conversation(
             @RequestHeader(name = "access_token", required = false) String token,
             @RequestParam(name = "data", defaultValue = "") String data) {
-        int remain = rateLimiter.take();
-        var response = ResponseEntity.ok()
-                .header("X-RateLimit-Limit", String.valueOf(rateLimiter.limit()))
-                .header("X-RateLimit-Remain", String.valueOf(Math.max(remain, 0)));
-        if (remain < 0) {
-            return response.body(error(-32, "Your application reached limit call api"));
-        }
-        var oa = zalo.oaOfToken(token).orElse(null);
-        if (oa == null) {
-            return response.body(error(-216, "Access token is invalid"));
-        }
+        return api.call(token, oa -> page(oa, data));
+    }
+
+    private Map<String, Object> page(SimWorld.SimOa oa, String data) {
         JsonNode query;
         try {
             query = SimWebhookSender.JSON.readTree(data);
@@ -62,13 +51,13 @@ class SimConversationController {
             query = null;
         }
         if (query == null || !query.isObject()) {
-            return response.body(error(-201, "data is invalid!"));
+            return SimApi.error(-201, "data is invalid!");
         }
         String userId = query.path("user_id").asString("");
         int offset = query.path("offset").asInt(0);
         int count = query.path("count").asInt(MAX_COUNT);
         if (userId.isEmpty() || !userId.matches("[0-9]{1,32}") || offset < 0 || count < 1 || count > MAX_COUNT) {
-            return response.body(error(-201, "user_id, offset or count is invalid!"));
+            return SimApi.error(-201, "user_id, offset or count is invalid!");
         }
         var messages = List.copyOf(world.conversation(oa.oaId(), userId));
         List<Map<String, Object>> page = new ArrayList<>();
@@ -88,13 +77,6 @@ class SimConversationController {
         body.put("data", page);
         body.put("error", 0);
         body.put("message", "Success");
-        return response.body(body);
-    }
-
-    private static Map<String, Object> error(int code, String message) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", code);
-        body.put("message", message);
         return body;
     }
 }

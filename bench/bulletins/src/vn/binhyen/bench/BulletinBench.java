@@ -68,8 +68,6 @@ public final class BulletinBench {
                 "--binhyen.bulletins.quiet-hours=",
                 "--binhyen.bulletins.poll-interval=PT0.1S",
                 "--binhyen.bulletins.page-size=5000",
-                // The default single scheduler thread would make the fan-out wait while the workers drain a batch run.
-                "--spring.task.scheduling.pool.size=4",
                 "--logging.level.root=WARN");
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -57,7 +57,6 @@ public final class TwoNodeBench {
                 "--binhyen.bulletins.daily-cap=0",
                 "--binhyen.bulletins.poll-interval=PT0.1S",
                 "--binhyen.bulletins.page-size=2000",
-                "--spring.task.scheduling.pool.size=4",
                 "--logging.level.root=WARN");
         List<String> argsA = new ArrayList<>(common);
         argsA.addAll(List.of(

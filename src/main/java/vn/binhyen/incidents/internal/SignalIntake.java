@@ -100,11 +100,9 @@ public class SignalIntake {
             // Waiting for the commune's lock is queueing, not grouping work: leave it out of the figure.
             started += System.nanoTime() - beforeLock;
         }
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents.signals WHERE source = ? AND source_ref = ?)")
-                .params(signal.source().name(), signal.sourceRef())
-                .query(Boolean.class)
-                .single();
-        if (exists) {
+        // A redelivered signal must not open a second incident, so one that could open an incident looks for its
+        // first copy under the lock. Chatter cannot open one: the insert's ON CONFLICT below is its duplicate check.
+        if (score > 0 && recorded(signal)) {
             return null;
         }
         var candidate = new SignalRow(
@@ -174,6 +172,13 @@ public class SignalIntake {
             ledger.recompute(incidentId);
         }
         return incidentId;
+    }
+
+    private boolean recorded(NewSignal signal) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents.signals WHERE source = ? AND source_ref = ?)")
+                .params(signal.source().name(), signal.sourceRef())
+                .query(Boolean.class)
+                .single();
     }
 
     /**

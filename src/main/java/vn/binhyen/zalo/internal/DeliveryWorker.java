@@ -25,6 +25,7 @@ import vn.binhyen.reports.ReporterNotices;
 import vn.binhyen.reports.ReporterNotices.ZaloOutcome;
 import vn.binhyen.zalo.QuietHours;
 import vn.binhyen.zalo.internal.DeliveryQueue.Delivery;
+import vn.binhyen.zalo.internal.DeliveryQueue.Sent;
 import vn.binhyen.zalo.internal.DeliveryQueue.Target;
 
 /**
@@ -186,6 +187,7 @@ public class DeliveryWorker {
         inFlight.markSending(settled);
         List<@Nullable ZaloApiResult> results = sendAll(attempts);
         Map<String, String> refreshed = new HashMap<>();
+        List<Sent> sent = new ArrayList<>(attempts.size());
         for (int i = 0; i < attempts.size(); i++) {
             Attempt attempt = attempts.get(i);
             Delivery delivery = attempt.delivery();
@@ -206,7 +208,7 @@ public class DeliveryWorker {
                 if (result == null) {
                     retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
                 } else {
-                    settle(delivery, result, now);
+                    settle(delivery, result, now, sent);
                 }
             } catch (TokenKeeper.NotConnectedException e) {
                 fail(delivery, null, "zalo.reply.failed.not-connected");
@@ -214,6 +216,7 @@ public class DeliveryWorker {
                 retryLater(delivery, null, now, "zalo.reply.failed.unreachable");
             }
         }
+        queue.markSent(sent, now);
         inFlight.settled(settled);
         return batch.size();
     }
@@ -241,7 +244,7 @@ public class DeliveryWorker {
             try {
                 var found = inFlight.alreadyDelivered(attempt.token(), delivery.oaId(), delivery);
                 if (found.isPresent()) {
-                    queue.markSent(delivery.id(), found.get(), now);
+                    queue.markSent(List.of(new Sent(delivery.id(), found.get())), now);
                     noticeOutcome(delivery, ZaloOutcome.SENT);
                     resolved.add(delivery);
                 } else {
@@ -297,13 +300,14 @@ public class DeliveryWorker {
         };
     }
 
-    private void settle(Delivery delivery, ZaloApiResult result, Instant now) {
+    /** Records what Zalo answered; accepted sends are added to {@code sent}, recorded together by the caller. */
+    private void settle(Delivery delivery, ZaloApiResult result, Instant now, List<Sent> sent) {
         boolean bulletin = delivery.bulletinRef() != null;
         if (delivery.target() == Target.BROADCAST && !result.ok()) {
             settleRefusedBroadcast(delivery, result, now);
         } else if (result.ok()) {
             String messageId = ZaloJson.text(result.data().path("message_id"));
-            queue.markSent(delivery.id(), messageId, now);
+            sent.add(new Sent(delivery.id(), messageId));
             replyState(delivery, ReplyState.SENT, null);
             alertState(delivery, "SENT");
             noticeOutcome(delivery, ZaloOutcome.SENT);

@@ -40,7 +40,8 @@ mkdir -p bench/bulletins/results
 data_dir=target/bench/bulletins-pg-$stamp
 report=bench/bulletins/results/bulletins-$stamp.txt
 set +e
-"$java" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+# BENCH_JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=target/bench/bulletins.jfr,settings=profile
+"$java" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} \
   -cp "target/bench/bulletins-classes:$classpath" \
   -Dbench.followers="$followers" -Dbench.workers="$workers" -Dbench.batch="$batch" -Dbench.report="$report" \
   -Dbinhyen.db.data-directory="$data_dir" -Dbinhyen.db.port="$db_port" -Dserver.port="$http_port" \

@@ -33,7 +33,7 @@ class UrgentAlertTests extends SimulatorTest {
         String b = resident("Người dân B");
         residents.sendGroupText(group, a, "Tối nay 21h anh em tụ tập ở cầu Đen đua xe nhé");
         residents.sendGroupText(group, b, "Nhớ bốc đầu cho đẹp, ai có xe độ thì mang theo");
-        residents.sendGroupText(group, a, "Quái xế khu mình đua tới 2h sáng, đông lắm");
+        residents.sendGroupText(group, a, "Quái xế khu mình đua tới sáng, đông lắm");
 
         Signals.eventually().untilAsserted(() -> {
             assertThat(incidents(commune.code())).hasSize(1);

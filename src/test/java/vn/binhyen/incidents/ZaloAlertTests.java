@@ -73,7 +73,7 @@ class ZaloAlertTests extends SimulatorTest {
         String b = resident("Người dân đua B");
         residents.sendGroupText(group, a, "Tối nay 21h anh em tụ tập ở cầu Đen đua xe nhé");
         residents.sendGroupText(group, b, "Nhớ bốc đầu cho đẹp, ai có xe độ thì mang theo");
-        residents.sendGroupText(group, a, "Quái xế khu mình đua tới 2h sáng, đông lắm");
+        residents.sendGroupText(group, a, "Quái xế khu mình đua tới sáng, đông lắm");
 
         Signals.eventually()
                 .untilAsserted(() -> assertThat(world.conversation(oa.oaId(), officersZalo))

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.reports.internal.Register;
 import vn.binhyen.reports.internal.Register.Actor;
+import vn.binhyen.shared.VietnamTime;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
@@ -53,6 +55,10 @@ class RegisterAuthorizationTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    /** The register's days are Vietnam's, by the application's clock (a test may have moved it). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     JdbcClient jdbc;
@@ -132,8 +138,8 @@ class RegisterAuthorizationTests {
             byte[] export = mvc.get()
                     .uri(
                             "/console/register/export?from={f}&to={t}",
-                            LocalDate.now().minusDays(1),
-                            LocalDate.now())
+                            LocalDate.now(clock.withZone(VietnamTime.ZONE)).minusDays(1),
+                            LocalDate.now(clock.withZone(VietnamTime.ZONE)))
                     .with(user(outsider))
                     .exchange()
                     .getResponse()

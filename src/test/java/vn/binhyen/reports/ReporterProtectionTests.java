@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.shared.VietnamTime;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
@@ -38,6 +40,10 @@ class ReporterProtectionTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    /** The register's days are Vietnam's, by the application's clock (a test may have moved it). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     JdbcClient jdbc;
@@ -163,8 +169,9 @@ class ReporterProtectionTests {
 
     @Test
     void exportsAndPrintoutsAreRedactedUnlessTheChiefGivesAReason() throws Exception {
-        String today = LocalDate.now().toString();
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String today = LocalDate.now(clock.withZone(VietnamTime.ZONE)).toString();
+        String yesterday =
+                LocalDate.now(clock.withZone(VietnamTime.ZONE)).minusDays(1).toString();
         for (SignedInOfficer officer : List.of(chief(), staff(), officerA())) {
             for (String format : List.of("xlsx", "pdf")) {
                 var file = mvc.get()

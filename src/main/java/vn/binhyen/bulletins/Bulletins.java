@@ -13,6 +13,7 @@ import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.bulletins.internal.AudiencePolicy;
 import vn.binhyen.bulletins.internal.BulletinArticles;
+import vn.binhyen.bulletins.internal.BulletinImages;
 import vn.binhyen.bulletins.internal.BulletinStore;
 import vn.binhyen.bulletins.internal.BulletinStore.Row;
 import vn.binhyen.bulletins.internal.Markup;
@@ -46,6 +47,7 @@ public class Bulletins {
     private final ConversationRefs conversations;
     private final AssistanceRequests assistance;
     private final BulletinArticles articles;
+    private final BulletinImages images;
     private final Clock clock;
 
     Bulletins(
@@ -58,7 +60,9 @@ public class Bulletins {
             ConversationRefs conversations,
             AssistanceRequests assistance,
             BulletinArticles articles,
+            BulletinImages images,
             Clock clock) {
+        this.images = images;
         this.store = store;
         this.policy = policy;
         this.publisher = publisher;
@@ -69,6 +73,52 @@ public class Bulletins {
         this.assistance = assistance;
         this.articles = articles;
         this.clock = clock;
+    }
+
+    /**
+     * Saves a draft with the photos just uploaded (they replace the draft's photos; none uploaded keeps them). The
+     * photos are checked first: a refused one leaves the draft as it was.
+     */
+    @Transactional
+    public long save(SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<BulletinImage> photos) {
+        List<BulletinImage> checked = images.check(photos);
+        long saved = save(officer, id, draft);
+        if (!checked.isEmpty()) {
+            images.replace(saved, checked);
+        }
+        return saved;
+    }
+
+    /** {@link #submit(SignedInOfficer, Long, BulletinDraft)} with photos, stored before it goes out. */
+    @Transactional
+    public Submitted submit(
+            SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<BulletinImage> photos) {
+        return submit(officer, save(officer, id, draft, photos), draft);
+    }
+
+    /** The positions (1, 2, …) of a bulletin's photos; for an officer who may see it. */
+    @Transactional(readOnly = true)
+    public List<Integer> images(SignedInOfficer officer, long id) {
+        visible(accounts.scopeOf(officer), id);
+        return images.positions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<BulletinImage> image(SignedInOfficer officer, long id, int position) {
+        visible(accounts.scopeOf(officer), id);
+        return images.find(id, position);
+    }
+
+    /** The positions of a published bulletin's photos (empty when it is not published). */
+    @Transactional(readOnly = true)
+    public List<Integer> publishedImages(long id) {
+        return published(id).isPresent() ? images.positions(id) : List.of();
+    }
+
+    /** A published bulletin's photo, for anyone: residents, and Zalo showing the article. */
+    @Transactional(readOnly = true)
+    public Optional<BulletinImage> publishedImage(long id, int position) {
+        return published(id).isPresent() ? images.find(id, position) : Optional.empty();
     }
 
     /** Saves a draft (new when {@code id} is null). */

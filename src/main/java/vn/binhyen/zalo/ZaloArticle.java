@@ -7,8 +7,15 @@ import java.util.List;
  * body is HTML paragraphs.
  *
  * @param coverUrl the cover photo (Zalo requires one for a normal article)
+ * @param imageUrls photos shown after the paragraphs, as Zalo's image items
  */
-public record ZaloArticle(String title, String author, String description, String coverUrl, List<String> paragraphs) {
+public record ZaloArticle(
+        String title,
+        String author,
+        String description,
+        String coverUrl,
+        List<String> paragraphs,
+        List<String> imageUrls) {
 
     public static final int MAX_TITLE = 150;
     public static final int MAX_AUTHOR = 50;
@@ -19,6 +26,11 @@ public record ZaloArticle(String title, String author, String description, Strin
         author = cut(author, MAX_AUTHOR);
         description = cut(description, MAX_DESCRIPTION);
         paragraphs = List.copyOf(paragraphs);
+        imageUrls = List.copyOf(imageUrls);
+    }
+
+    public ZaloArticle(String title, String author, String description, String coverUrl, List<String> paragraphs) {
+        this(title, author, description, coverUrl, paragraphs, List.of());
     }
 
     /** Cuts at a character boundary, with an ellipsis, so Zalo never refuses the article for length. */

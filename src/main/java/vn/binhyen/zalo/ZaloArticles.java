@@ -71,6 +71,9 @@ public class ZaloArticles {
         for (String paragraph : article.paragraphs()) {
             items.addObject().put("type", "text").put("content", paragraph);
         }
+        for (String url : article.imageUrls()) {
+            items.addObject().put("type", "image").put("url", url).put("caption", "");
+        }
         return ZaloJson.MAPPER.writeValueAsString(body);
     }
 

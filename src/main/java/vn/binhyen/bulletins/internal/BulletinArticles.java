@@ -31,12 +31,16 @@ public class BulletinArticles {
     private final MessageSource messages;
     private final BulletinsProperties properties;
 
+    private final BulletinImages images;
+
     BulletinArticles(
             ZaloArticles articles,
             ZaloBroadcasts zalo,
             Directory directory,
             MessageSource messages,
-            BulletinsProperties properties) {
+            BulletinsProperties properties,
+            BulletinImages images) {
+        this.images = images;
         this.articles = articles;
         this.zalo = zalo;
         this.directory = directory;
@@ -95,12 +99,18 @@ public class BulletinArticles {
                     + HtmlUtils.htmlEscape(text("bulletins.article.correctionLink")) + "</a></p>");
         }
         paragraphs.add(Markup.toHtml(bulletin.body()));
+        List<String> photos = images.positions(bulletin.id()).stream()
+                .map(n -> publisher.publicUrl("/ban-tin/" + bulletin.id() + "/anh/" + n))
+                .toList();
         paragraphs.add("<p><a href=\"" + HtmlUtils.htmlEscape(publisher.publicUrl("/ban-tin/" + bulletin.id())) + "\">"
                 + HtmlUtils.htmlEscape(text("bulletins.article.readOnPortal")) + "</a></p>");
-        String cover = properties.articleCoverUrl().startsWith("/")
-                ? publisher.publicUrl(properties.articleCoverUrl())
-                : properties.articleCoverUrl();
-        return new ZaloArticle(title, author(bulletin), Markup.toPlainText(bulletin.body()), cover, paragraphs);
+        // The bulletin's first photo makes a better cover than the unit's standard one.
+        String cover = !photos.isEmpty()
+                ? photos.getFirst()
+                : properties.articleCoverUrl().startsWith("/")
+                        ? publisher.publicUrl(properties.articleCoverUrl())
+                        : properties.articleCoverUrl();
+        return new ZaloArticle(title, author(bulletin), Markup.toPlainText(bulletin.body()), cover, paragraphs, photos);
     }
 
     /** The police unit the article speaks for: the commune's, or the province's for wider bulletins. */

@@ -1,6 +1,12 @@
 package vn.binhyen.bulletins.web;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.bulletins.BulletinException;
+import vn.binhyen.bulletins.BulletinImage;
 import vn.binhyen.bulletins.BulletinKind;
 import vn.binhyen.bulletins.BulletinNotFoundException;
 import vn.binhyen.bulletins.BulletinStatus;
@@ -97,16 +105,18 @@ class BulletinController {
             @AuthenticationPrincipal SignedInOfficer officer,
             @ModelAttribute("form") BulletinForm form,
             @RequestParam(name = "action", defaultValue = "save") String action,
+            @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> uploads,
             Model model,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         try {
+            List<BulletinImage> photos = photos(uploads);
             if ("submit".equals(action)) {
-                var submitted = bulletins.submit(officer, form.getId(), form.draft());
+                var submitted = bulletins.submit(officer, form.getId(), form.draft(), photos);
                 redirect.addFlashAttribute("done", "bulletins.done." + submitted.status());
                 return "redirect:/console/bulletins/" + submitted.id();
             }
-            long id = bulletins.save(officer, form.getId(), form.draft());
+            long id = bulletins.save(officer, form.getId(), form.draft(), photos);
             redirect.addFlashAttribute("done", "bulletins.done.saved");
             return "redirect:/console/bulletins/" + id + "/edit";
         } catch (BulletinException e) {
@@ -115,6 +125,43 @@ class BulletinController {
             model.addAttribute("error", e.messageKey());
             return editor(officer, form, model);
         }
+    }
+
+    /** The files chosen in the editor; a browser sends an empty part when none was chosen. */
+    private static List<BulletinImage> photos(@Nullable List<MultipartFile> uploads) {
+        List<BulletinImage> photos = new ArrayList<>();
+        for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
+            if (upload.isEmpty()
+                    && (upload.getOriginalFilename() == null
+                            || upload.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                photos.add(new BulletinImage(
+                        upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename(),
+                        "",
+                        upload.getBytes()));
+            } catch (IOException e) {
+                throw new BulletinException("bulletins.error.imageType", "Upload unreadable");
+            }
+        }
+        return photos;
+    }
+
+    @GetMapping("/console/bulletins/{id}/images/{position}")
+    ResponseEntity<byte[]> image(
+            @AuthenticationPrincipal SignedInOfficer officer, @PathVariable long id, @PathVariable int position) {
+        return bulletins
+                .image(officer, id, position)
+                .map(BulletinController::photo)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private static ResponseEntity<byte[]> photo(BulletinImage image) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(image.content());
     }
 
     @PostMapping("/console/bulletins/preview")
@@ -147,6 +194,7 @@ class BulletinController {
         model.addAttribute("actions", bulletins.actions(officer, id));
         model.addAttribute("audience", AudienceNames.of(directory, bulletin));
         model.addAttribute("replies", bulletins.replies(officer, id));
+        model.addAttribute("images", bulletins.images(officer, id));
         return "bulletins/detail";
     }
 
@@ -202,6 +250,7 @@ class BulletinController {
 
     private String editor(SignedInOfficer officer, BulletinForm form, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("images", form.getId() == null ? List.of() : bulletins.images(officer, form.getId()));
         model.addAttribute("kinds", BulletinKind.values());
         boolean province = officer.role() == OfficerRole.PROVINCE_COMMAND;
         model.addAttribute("provinceLevel", province);

@@ -36,6 +36,7 @@ class PortalBulletinController {
         CommuneView commune = communeFor(bulletin, communeCode);
         model.addAttribute("bulletin", bulletin);
         model.addAttribute("commune", commune);
+        model.addAttribute("images", bulletins.publishedImages(id));
         model.addAttribute(
                 "shareUrl",
                 ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -43,6 +44,16 @@ class PortalBulletinController {
                         .buildAndExpand(id)
                         .toUriString());
         return "portal/bulletin";
+    }
+
+    /** A published bulletin's photo: for residents, and for Zalo, which shows the article's photos from here. */
+    @GetMapping("/ban-tin/{id}/anh/{position}")
+    ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable int position) {
+        var image = bulletins.publishedImage(id, position).orElseThrow(PageNotFoundException::new);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(image.content());
     }
 
     @GetMapping(path = "/x/{communeCode}/ban-tin.atom")

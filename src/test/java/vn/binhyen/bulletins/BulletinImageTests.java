@@ -87,6 +87,16 @@ class BulletinImageTests extends BulletinsIntegrationTest {
         assertThat(mvc.get().uri("/console/bulletins/{id}/edit", id).with(user(chief(place))))
                 .bodyText()
                 .contains("/console/bulletins/" + id + "/images/1");
+        assertThat(mvc.post()
+                        .uri("/console/bulletins/preview")
+                        .param("id", String.valueOf(id))
+                        .param("title", "Xe máy bị trộm ở thôn A")
+                        .param("body", "Ai thấy chiếc xe trong ảnh, hãy báo công an xã.")
+                        .with(user(chief(place)))
+                        .with(csrf()))
+                .as("the live preview shows the saved photo as the portal will")
+                .bodyText()
+                .contains("/console/bulletins/" + id + "/images/1");
     }
 
     private MvcTestResult editor(Place place, String action, MockMultipartFile photo) {

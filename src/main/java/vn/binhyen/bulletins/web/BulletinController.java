@@ -165,7 +165,9 @@ class BulletinController {
     }
 
     @PostMapping("/console/bulletins/preview")
-    String preview(@ModelAttribute("form") BulletinForm form, Model model) {
+    String preview(
+            @AuthenticationPrincipal SignedInOfficer officer, @ModelAttribute("form") BulletinForm form, Model model) {
+        model.addAttribute("images", savedImages(officer, form));
         model.addAttribute(
                 "preview",
                 bulletins.preview(
@@ -248,9 +250,14 @@ class BulletinController {
         return "redirect:/console/bulletins/" + id;
     }
 
+    /** The photos already saved with the draft being edited (the editor and its preview show them). */
+    private List<Integer> savedImages(SignedInOfficer officer, BulletinForm form) {
+        return form.getId() == null ? List.of() : bulletins.images(officer, form.getId());
+    }
+
     private String editor(SignedInOfficer officer, BulletinForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("images", form.getId() == null ? List.of() : bulletins.images(officer, form.getId()));
+        model.addAttribute("images", savedImages(officer, form));
         model.addAttribute("kinds", BulletinKind.values());
         boolean province = officer.role() == OfficerRole.PROVINCE_COMMAND;
         model.addAttribute("provinceLevel", province);

@@ -139,7 +139,7 @@ public class Bulletins {
                     throw new BulletinException("bulletins.error.notCorrectable", "Only a published bulletin");
                 }
             }
-            return store.insert(
+            long inserted = store.insert(
                     draft.kind(),
                     draft.title().strip(),
                     draft.body().strip(),
@@ -150,6 +150,11 @@ public class Bulletins {
                     draft.publishAt(),
                     corrects,
                     now);
+            if (corrects != null) {
+                // A correction keeps the photos (the missing child's face) unless the author chooses others.
+                images.copy(corrects, inserted);
+            }
+            return inserted;
         }
         Row row = store.lock(id).orElseThrow(() -> new BulletinNotFoundException(id));
         if (row.authorId() != officer.officerId()) {

@@ -99,6 +99,41 @@ class BulletinImageTests extends BulletinsIntegrationTest {
                 .contains("/console/bulletins/" + id + "/images/1");
     }
 
+    @Test
+    void aCorrectionKeepsThePhotosOfTheBulletinItCorrects() throws IOException {
+        Place place = place();
+        byte[] png = png();
+        long original = idIn(editor(place, "submit", new MockMultipartFile("photos", "tre-lac.png", "image/png", png)));
+
+        assertThat(mvc.get()
+                        .uri("/console/bulletins/new?corrects={id}", original)
+                        .with(user(chief(place))))
+                .as("the editor shows the photos the correction keeps")
+                .bodyText()
+                .contains("/console/bulletins/" + original + "/images/1");
+        var none = new MockMultipartFile("photos", "", "application/octet-stream", new byte[0]);
+        long correction = idIn(mvc.post()
+                .uri("/console/bulletins")
+                .multipart()
+                .file(none)
+                .param("action", "submit")
+                .param("correctsId", String.valueOf(original))
+                .param("kind", "CRIME_METHOD")
+                .param("title", "Đính chính: xe máy bị trộm ở thôn B")
+                .param("body", "Xe bị trộm ở thôn B, không phải thôn A. Ai thấy hãy báo công an xã.")
+                .param("communeCodes", place.commune().code())
+                .param("toFollowers", "false")
+                .param("toGroups", "false")
+                .with(user(chief(place)))
+                .with(csrf())
+                .exchange());
+
+        assertThat(correction).isNotEqualTo(original);
+        MvcTestResult photo = mvc.get().uri("/ban-tin/{id}/anh/1", correction).exchange();
+        assertThat(photo).hasStatusOk();
+        assertThat(photo.getResponse().getContentAsByteArray()).isEqualTo(png);
+    }
+
     private MvcTestResult editor(Place place, String action, MockMultipartFile photo) {
         return mvc.post()
                 .uri("/console/bulletins")

@@ -67,6 +67,13 @@ public class BulletinImages {
         }
     }
 
+    public void copy(long fromBulletinId, long toBulletinId) {
+        jdbc.sql("""
+                        INSERT INTO bulletins.images (bulletin_id, position, content_type, content)
+                        SELECT ?, position, content_type, content FROM bulletins.images WHERE bulletin_id = ?
+                        """).params(toBulletinId, fromBulletinId).update();
+    }
+
     /** The positions (1, 2, …) of the bulletin's photos, for the pages to link. */
     public List<Integer> positions(long bulletinId) {
         return jdbc.sql("SELECT position FROM bulletins.images WHERE bulletin_id = ? ORDER BY position")

@@ -167,7 +167,7 @@ class BulletinController {
     @PostMapping("/console/bulletins/preview")
     String preview(
             @AuthenticationPrincipal SignedInOfficer officer, @ModelAttribute("form") BulletinForm form, Model model) {
-        model.addAttribute("images", savedImages(officer, form));
+        model.addAttribute("images", savedImages(officer, form, model));
         model.addAttribute(
                 "preview",
                 bulletins.preview(
@@ -250,14 +250,19 @@ class BulletinController {
         return "redirect:/console/bulletins/" + id;
     }
 
-    /** The photos already saved with the draft being edited (the editor and its preview show them). */
-    private List<Integer> savedImages(SignedInOfficer officer, BulletinForm form) {
-        return form.getId() == null ? List.of() : bulletins.images(officer, form.getId());
+    /**
+     * The photos already saved with the draft being edited, or those a new correction will keep from the bulletin it
+     * corrects (the editor and its preview show them); {@code imagesOf} is the bulletin they belong to.
+     */
+    private List<Integer> savedImages(SignedInOfficer officer, BulletinForm form, Model model) {
+        Long of = form.getId() != null ? form.getId() : form.getCorrectsId();
+        model.addAttribute("imagesOf", of);
+        return of == null ? List.of() : bulletins.images(officer, of);
     }
 
     private String editor(SignedInOfficer officer, BulletinForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("images", savedImages(officer, form));
+        model.addAttribute("images", savedImages(officer, form, model));
         model.addAttribute("kinds", BulletinKind.values());
         boolean province = officer.role() == OfficerRole.PROVINCE_COMMAND;
         model.addAttribute("provinceLevel", province);

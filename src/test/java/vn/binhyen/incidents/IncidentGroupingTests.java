@@ -14,6 +14,8 @@ import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.incidents.internal.IncidentConsole;
+import vn.binhyen.incidents.internal.NewSignal;
+import vn.binhyen.incidents.internal.SignalIntake;
 import vn.binhyen.incidents.internal.UnitWatchSetup;
 import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipIntake;
@@ -43,6 +45,9 @@ class IncidentGroupingTests {
     @Autowired
     IncidentConsole console;
 
+    @Autowired
+    SignalIntake intake;
+
     private static final java.util.concurrent.atomic.AtomicInteger LANDMARK_SHIFT =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -64,6 +69,51 @@ class IncidentGroupingTests {
     AccessScope chief() {
         return new AccessScope(
                 commune.chief(), OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(), java.util.Set.of());
+    }
+
+    @Test
+    void aSignalDeliveredTwiceIsRecordedOnceWhetherItCouldOpenAnIncidentOrNot() {
+        setup.placeGroup(commune.code(), "9100000000000000009", commune.villageA());
+        NewSignal race = groupSignal("race-1", "Tối nay anh em tụ tập đua xe ở đường Ama Khê");
+        NewSignal chatter = groupSignal("chatter-1", "Ở đường Ama Khê tối nay đông lắm anh em ơi");
+
+        Long first = intake.ingest(race);
+        assertThat(intake.ingest(race))
+                .as("the copy of a signal with watch terms")
+                .isNull();
+        intake.ingest(chatter);
+        assertThat(intake.ingest(chatter)).as("the copy of chatter").isNull();
+
+        assertThat(first).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents.signals WHERE commune_code = ? AND source_ref IN (?, ?)")
+                        .params(commune.code(), "race-1", "chatter-1")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents.incidents WHERE commune_code = ?")
+                        .param(commune.code())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private NewSignal groupSignal(String ref, String text) {
+        return new NewSignal(
+                NewSignal.SignalSource.GROUP,
+                ref,
+                "group:9100000000000000009",
+                commune.provinceCode(),
+                commune.code(),
+                null,
+                null,
+                null,
+                "9100000000000000009",
+                null,
+                text,
+                false,
+                null,
+                java.time.Instant.now(),
+                null);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package vn.binhyen.bulletins;
 
 /**
- * A photo in a bulletin, as uploaded or as stored.
+ * A photo of a bulletin as stored.
  *
- * @param contentType read from the bytes, never from the file's name
+ * @param contentType read from the bytes when it was uploaded, never from the file's name
  */
-public record BulletinImage(String fileName, String contentType, byte[] content) {
+public record BulletinImage(String contentType, byte[] content) {
 
     @Override
     public String toString() {

@@ -80,7 +80,7 @@ public class Bulletins {
      * photos are checked first: a refused one leaves the draft as it was.
      */
     @Transactional
-    public long save(SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<BulletinImage> photos) {
+    public long save(SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<byte[]> photos) {
         List<BulletinImage> checked = images.check(photos);
         long saved = save(officer, id, draft);
         if (!checked.isEmpty()) {
@@ -91,8 +91,7 @@ public class Bulletins {
 
     /** {@link #submit(SignedInOfficer, Long, BulletinDraft)} with photos, stored before it goes out. */
     @Transactional
-    public Submitted submit(
-            SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<BulletinImage> photos) {
+    public Submitted submit(SignedInOfficer officer, @Nullable Long id, BulletinDraft draft, List<byte[]> photos) {
         return submit(officer, save(officer, id, draft, photos), draft);
     }
 
@@ -109,16 +108,19 @@ public class Bulletins {
         return images.find(id, position);
     }
 
-    /** The positions of a published bulletin's photos (empty when it is not published). */
+    /** The positions of the photos of a bulletin read through {@link #published}. */
     @Transactional(readOnly = true)
-    public List<Integer> publishedImages(long id) {
-        return published(id).isPresent() ? images.positions(id) : List.of();
+    public List<Integer> publishedImages(BulletinView published) {
+        return published.status() == BulletinStatus.PUBLISHED ? images.positions(published.id()) : List.of();
     }
 
     /** A published bulletin's photo, for anyone: residents, and Zalo showing the article. */
     @Transactional(readOnly = true)
     public Optional<BulletinImage> publishedImage(long id, int position) {
-        return published(id).isPresent() ? images.find(id, position) : Optional.empty();
+        boolean published = store.find(id)
+                .filter(row -> row.status() == BulletinStatus.PUBLISHED)
+                .isPresent();
+        return published ? images.find(id, position) : Optional.empty();
     }
 
     /** Saves a draft (new when {@code id} is null). */

@@ -1,13 +1,11 @@
 package vn.binhyen.reports;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.tika.Tika;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
+import vn.binhyen.shared.files.ContentTypes;
 
 /**
  * Which files a tip may carry. The type is read from the bytes (a renamed .exe is not a photo), never from the name.
@@ -20,7 +18,6 @@ public class AttachmentPolicy {
     private static final Map<String, String> ALLOWED = Map.of(
             "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/heic", "heic", "image/gif", "gif");
 
-    private final Tika tika = new Tika();
     private final Limits limits;
 
     AttachmentPolicy(Limits limits) {
@@ -55,11 +52,7 @@ public class AttachmentPolicy {
     }
 
     public String contentTypeOf(byte[] content) {
-        try {
-            return tika.detect(new ByteArrayInputStream(content));
-        } catch (IOException e) {
-            return "application/octet-stream";
-        }
+        return ContentTypes.of(content);
     }
 
     /**

@@ -29,10 +29,6 @@ public record ZaloArticle(
         imageUrls = List.copyOf(imageUrls);
     }
 
-    public ZaloArticle(String title, String author, String description, String coverUrl, List<String> paragraphs) {
-        this(title, author, description, coverUrl, paragraphs, List.of());
-    }
-
     /** Cuts at a character boundary, with an ellipsis, so Zalo never refuses the article for length. */
     static String cut(String text, int max) {
         String stripped = text.strip();

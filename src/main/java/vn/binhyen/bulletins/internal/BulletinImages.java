@@ -1,16 +1,14 @@
 package vn.binhyen.bulletins.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.tika.Tika;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.binhyen.bulletins.BulletinException;
 import vn.binhyen.bulletins.BulletinImage;
+import vn.binhyen.shared.files.ContentTypes;
 
 /**
  * The photos of a bulletin: at most {@link #MAX_IMAGES}, each at most {@link #MAX_BYTES}, JPEG, PNG or WebP as the
@@ -24,27 +22,26 @@ public class BulletinImages {
     private static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/webp");
 
     private final JdbcClient jdbc;
-    private final Tika tika = new Tika();
 
     BulletinImages(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Reads the type from the bytes; throws with a Vietnamese message key for the first photo refused. */
-    public List<BulletinImage> check(List<BulletinImage> uploaded) {
-        if (uploaded.size() > MAX_IMAGES) {
+    /** Reads each upload's type from its bytes; throws with a Vietnamese message key for the first one refused. */
+    public List<BulletinImage> check(List<byte[]> uploads) {
+        if (uploads.size() > MAX_IMAGES) {
             throw new BulletinException("bulletins.error.imagesTooMany", "Too many images");
         }
         List<BulletinImage> checked = new ArrayList<>();
-        for (BulletinImage image : uploaded) {
-            if (image.content().length == 0 || image.content().length > MAX_BYTES) {
+        for (byte[] content : uploads) {
+            if (content.length == 0 || content.length > MAX_BYTES) {
                 throw new BulletinException("bulletins.error.imageSize", "Image empty or too large");
             }
-            String type = typeOf(image.content());
+            String type = ContentTypes.of(content);
             if (!ALLOWED.contains(type)) {
                 throw new BulletinException("bulletins.error.imageType", "Not an image");
             }
-            checked.add(new BulletinImage(image.fileName(), type, image.content()));
+            checked.add(new BulletinImage(type, content));
         }
         return checked;
     }
@@ -85,15 +82,7 @@ public class BulletinImages {
     public Optional<BulletinImage> find(long bulletinId, int position) {
         return jdbc.sql("SELECT content_type, content FROM bulletins.images WHERE bulletin_id = ? AND position = ?")
                 .params(bulletinId, position)
-                .query((rs, n) -> new BulletinImage("", rs.getString("content_type"), rs.getBytes("content")))
+                .query((rs, n) -> new BulletinImage(rs.getString("content_type"), rs.getBytes("content")))
                 .optional();
-    }
-
-    private String typeOf(byte[] content) {
-        try {
-            return tika.detect(new ByteArrayInputStream(content));
-        } catch (IOException e) {
-            return "application/octet-stream";
-        }
     }
 }

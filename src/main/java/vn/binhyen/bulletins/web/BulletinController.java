@@ -110,7 +110,7 @@ class BulletinController {
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
         try {
-            List<BulletinImage> photos = photos(uploads);
+            List<byte[]> photos = photos(uploads);
             if ("submit".equals(action)) {
                 var submitted = bulletins.submit(officer, form.getId(), form.draft(), photos);
                 redirect.addFlashAttribute("done", "bulletins.done." + submitted.status());
@@ -127,20 +127,16 @@ class BulletinController {
         }
     }
 
-    /** The files chosen in the editor; a browser sends an empty part when none was chosen. */
-    private static List<BulletinImage> photos(@Nullable List<MultipartFile> uploads) {
-        List<BulletinImage> photos = new ArrayList<>();
+    /** The files chosen in the editor; a browser sends an empty, nameless part when none was chosen. */
+    private static List<byte[]> photos(@Nullable List<MultipartFile> uploads) {
+        List<byte[]> photos = new ArrayList<>();
         for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
-            if (upload.isEmpty()
-                    && (upload.getOriginalFilename() == null
-                            || upload.getOriginalFilename().isBlank())) {
+            String name = upload.getOriginalFilename();
+            if (upload.isEmpty() && (name == null || name.isBlank())) {
                 continue;
             }
             try {
-                photos.add(new BulletinImage(
-                        upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename(),
-                        "",
-                        upload.getBytes()));
+                photos.add(upload.getBytes());
             } catch (IOException e) {
                 throw new BulletinException("bulletins.error.imageType", "Upload unreadable");
             }

@@ -36,7 +36,7 @@ class PortalBulletinController {
         CommuneView commune = communeFor(bulletin, communeCode);
         model.addAttribute("bulletin", bulletin);
         model.addAttribute("commune", commune);
-        model.addAttribute("images", bulletins.publishedImages(id));
+        model.addAttribute("images", bulletins.publishedImages(bulletin));
         model.addAttribute(
                 "shareUrl",
                 ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -80,7 +80,9 @@ for i in $(seq 1 240); do
 done
 
 set +e
-"$java" -cp "target/bench-zalo/classes:$classpath" vn.binhyen.bench.zalo.ZaloBench \
+# The load tool's young generation is large enough that it never collects during a 25 s paced phase: its own pauses
+# would be counted as late acknowledgements (BENCH_TOOL_JAVA_OPTS adds options, e.g. -Xlog:gc:file=/tmp/tool-gc.log).
+"$java" -Xms1g -Xmx2g -Xmn768m ${BENCH_TOOL_JAVA_OPTS:-} -cp "target/bench-zalo/classes:$classpath" vn.binhyen.bench.zalo.ZaloBench \
   --base-url="http://localhost:$http_port" --db-port="$db_port" --master-key="$master_key" \
   --seconds="$seconds" --replies="$replies" --work="$run_dir/work" \
   --delivery-concurrency="$(( ${BENCH_DELIVERY_WORKERS:-2} * ${BENCH_DELIVERY_BATCH:-32} ))" \

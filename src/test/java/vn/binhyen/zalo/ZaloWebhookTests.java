@@ -164,4 +164,28 @@ class ZaloWebhookTests extends ZaloIntegrationTest {
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
         assertThat(get.body()).contains("chỉ nhận POST");
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        // A signed event padded past the 64 KB limit: refused before any work, and nothing is stored.
+        String padded = WebhookSignatureTests.BODY.replace("\"text\":\"", "\"text\":\"" + "x".repeat(70_000));
+        byte[] body = padded.getBytes(StandardCharsets.UTF_8);
+        String signature = sign(WebhookSignatureTests.APP_ID, padded, WebhookSignatureTests.OA_SECRET);
+        int before = storedEvents(OA_ID);
+
+        var declared = postWebhook(OA_ID, body, signature, 0);
+        var chunked = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/channels/zalo/" + OA_ID + "/webhook"))
+                        .header("X-ZEvent-Signature", signature)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("quá lớn");
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(storedEvents(OA_ID)).isEqualTo(before);
+    }
 }

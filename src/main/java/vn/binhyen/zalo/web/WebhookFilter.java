@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,10 +67,7 @@ class WebhookFilter extends HttpFilter {
             write(response, HttpStatus.METHOD_NOT_ALLOWED, methodNotAllowed);
             return;
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBytes + 1);
-        }
+        byte[] body = body(request);
         Outcome outcome = intake.receive(
                 oaId,
                 body,
@@ -77,6 +75,24 @@ class WebhookFilter extends HttpFilter {
                 parseRetry(request.getHeader("num_retry")),
                 request.getRemoteAddr());
         write(response, status(outcome), answers.get(outcome));
+    }
+
+    /**
+     * The body, or its first {@code maxBytes + 1} bytes when it is longer (enough to refuse it as too large). With a
+     * declared length the array is made once at its size: {@code readNBytes(int)} reads through 16 KB buffers and
+     * copies, which was 40 % of all the intake's allocation for bodies under 1 KB and brought the garbage collector
+     * round more often.
+     */
+    private byte[] body(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        try (InputStream in = request.getInputStream()) {
+            if (declared < 0 || declared > maxBytes) {
+                return in.readNBytes(maxBytes + 1);
+            }
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        }
     }
 
     /** The OA id when the request is for the webhook, otherwise null (the filter is mapped to all of /channels/zalo/). */

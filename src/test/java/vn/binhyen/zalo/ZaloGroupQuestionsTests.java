@@ -116,6 +116,12 @@ class ZaloGroupQuestionsTests extends ZaloIntegrationTest {
                 .isEqualTo("cho hỏi làm lại cccd bị mất cần gì");
         assertThat(question[1]).isEqualTo("cap-lai-the-can-cuoc");
         assertThat(question[2]).as("waiting for an officer").isEqualTo(true);
+        assertThat(listenersOf(CHATTER))
+                .as("the group's talk is counted and read for early warning, not looked at as a question or a reply")
+                .containsExactlyInAnyOrder("RollupListeners", "SignalListeners");
+        assertThat(listenersOf(ADDRESSED))
+                .as("a group message is never a reply to a bulletin")
+                .containsExactlyInAnyOrder("RollupListeners", "SignalListeners", "QuestionListener");
 
         // The area officer sees the suggestions in the group's thread and sends the first in one click.
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
@@ -199,6 +205,16 @@ class ZaloGroupQuestionsTests extends ZaloIntegrationTest {
                         SELECT coalesce(sum(value), 0) FROM insights.daily_figures
                          WHERE level = 'C' AND unit = ? AND measure = ?
                         """).params(commune.code(), measure).query(Long.class).single();
+    }
+
+    /** The classes whose listeners the event registry recorded for the message with this text. */
+    private java.util.List<String> listenersOf(String text) {
+        return jdbc.sql("""
+                        SELECT listener_id FROM events.event_publication
+                         WHERE event_type LIKE '%MessageReceived' AND serialized_event LIKE ?
+                        """).param("%\"text\":\"" + text + "\"%").query(String.class).list().stream()
+                .map(id -> id.replaceAll(".*\\.([A-Za-z]+)\\.on\\(.*", "$1"))
+                .toList();
     }
 
     /** Questions are taken off the intake path, after commit: wait until every message has been looked at. */

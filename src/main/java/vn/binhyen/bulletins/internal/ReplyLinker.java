@@ -2,10 +2,8 @@ package vn.binhyen.bulletins.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.ConversationRefs;
 import vn.binhyen.conversations.MessageReceived;
-import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.incidents.AssistanceRequests;
 import vn.binhyen.zalo.ZaloBulletinReplies;
 
@@ -36,11 +34,15 @@ class ReplyLinker {
         this.assistance = assistance;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only a resident's own Zalo thread can answer a bulletin. Said as the listener's condition, not as an early
+     * return: the event registry then records no publication for group traffic and web messages and runs no
+     * transaction for them (a village group's busy evening is most of the messages).
+     */
+    @ApplicationModuleListener(
+            condition = "#message.channel() == T(vn.binhyen.conversations.ConversationChannel).ZALO"
+                    + " && #message.threadKind() == T(vn.binhyen.conversations.ThreadKind).RESIDENT")
     void on(MessageReceived message) {
-        if (message.channel() != ConversationChannel.ZALO || message.threadKind() != ThreadKind.RESIDENT) {
-            return;
-        }
         var ref = conversations.message(message.threadId(), message.messageId()).orElse(null);
         if (ref == null) {
             return;

@@ -82,6 +82,15 @@ final class GroupAddress {
         return nonBlank(at ? NAME_REST.matcher(rest).replaceFirst("") : rest);
     }
 
+    /**
+     * Whether the message could be addressed to some page, judged without knowing which: a mention of any page, or a
+     * beginning that calls the police. Every message {@link #askedOf} takes passes; most of a group's talk does not.
+     */
+    static boolean mayAddress(String text) {
+        return text.contains("[@")
+                || addressEnd(words(text), text.stripLeading().startsWith("@")) >= 0;
+    }
+
     /** A folded word and where the raw word it comes from ends in the text. */
     private record Word(String folded, String raw, int rawEnd) {}
 

@@ -18,7 +18,8 @@ class QuestionListener {
         this.questions = questions;
     }
 
-    @ApplicationModuleListener
+    /** Only what {@link Questions#mayAsk} lets through is recorded in the event registry and handled. */
+    @ApplicationModuleListener(condition = "@questions.mayAsk(#message)")
     void on(MessageReceived message) {
         questions.take(message);
     }

@@ -92,6 +92,17 @@ public class Questions {
      * automatically. Safe to call twice for the same message.
      */
     @Transactional
+    /**
+     * Whether a message may be a question at all, judged from the message alone (no database): text, and in a village
+     * group a message that calls the police. It is {@link QuestionListener}'s condition, so that a group's own talk
+     * costs neither a publication in the event registry nor a transaction; {@link #take} decides the rest.
+     */
+    public boolean mayAsk(MessageReceived message) {
+        return message.kind() == MessageKind.TEXT
+                && !message.text().isBlank()
+                && (message.threadKind() == ThreadKind.RESIDENT || GroupAddress.mayAddress(message.text()));
+    }
+
     public void take(MessageReceived message) {
         if (message.kind() != MessageKind.TEXT
                 || message.text().isBlank()

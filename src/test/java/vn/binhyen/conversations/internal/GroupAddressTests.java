@@ -32,6 +32,21 @@ class GroupAddressTests {
             })
     void aMessageThatCallsThePoliceIsAddressedToThePage(String text, String asked) {
         assertThat(GroupAddress.askedOf(text, PAGE)).contains(asked);
+        assertThat(GroupAddress.mayAddress(text))
+                .as("the listener's condition lets it through")
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "mai họp tổ dân phố nhé",
+                "hôm qua công an xã đến nhà ông Ba hỏi thăm",
+                "Có công an ở chợ không mọi người?",
+                "tối nay bọn nó hẹn đua xe ở hồ Ea Kao",
+            })
+    void theGroupsOwnTalkIsNotEvenLookedAt(String text) {
+        assertThat(GroupAddress.mayAddress(text)).isFalse();
     }
 
     @ParameterizedTest

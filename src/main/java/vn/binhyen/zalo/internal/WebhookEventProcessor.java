@@ -141,10 +141,12 @@ public class WebhookEventProcessor implements SmartLifecycle {
         List<Long> claimed = new ArrayList<>();
         try {
             transaction.executeWithoutResult(status -> {
+                List<String> outcomes = new ArrayList<>();
                 for (StoredEvent e : claim(lane, batch)) {
                     claimed.add(e.id());
-                    handle(e);
+                    outcomes.add(route(e));
                 }
+                markDone(claimed, outcomes);
             });
             return claimed.size();
         } catch (RuntimeException failure) {
@@ -174,10 +176,13 @@ public class WebhookEventProcessor implements SmartLifecycle {
                 .list();
     }
 
-    private void handle(StoredEvent e) {
+    private String route(StoredEvent e) {
         JsonNode body = ZaloJson.MAPPER.readTree(e.rawBody());
-        String outcome = router.route(e.id(), e.oaId(), e.eventName(), body);
-        markDone(e.id(), outcome, null);
+        return router.route(e.id(), e.oaId(), e.eventName(), body);
+    }
+
+    private void handle(StoredEvent e) {
+        markDone(e.id(), route(e), null);
     }
 
     /** One event in its own transaction, if it is still unprocessed and nobody else holds it. */
@@ -196,6 +201,20 @@ public class WebhookEventProcessor implements SmartLifecycle {
     private void markDone(long id, String outcome, String error) {
         jdbc.sql("UPDATE zalo.webhook_events SET processed_at = ?, outcome = ?, last_error = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), outcome, error, id)
+                .update();
+    }
+
+    /** A batch's events marked done in one statement, in the batch's transaction (one round trip, not one per event). */
+    private void markDone(List<Long> ids, List<String> outcomes) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE zalo.webhook_events w SET processed_at = ?, outcome = d.outcome, last_error = NULL
+                          FROM unnest(CAST(? AS BIGINT[]), CAST(? AS VARCHAR[])) AS d(id, outcome)
+                         WHERE w.id = d.id
+                        """)
+                .params(Timestamp.from(clock.instant()), ids.toArray(Long[]::new), outcomes.toArray(String[]::new))
                 .update();
     }
 

@@ -51,7 +51,7 @@ public class Conversations {
         if (messageId.isEmpty()) {
             return false;
         }
-        events.publishEvent(new MessageReceived(
+        var received = new MessageReceived(
                 threadId,
                 messageId.getAsLong(),
                 message.channel(),
@@ -63,7 +63,9 @@ public class Conversations {
                 message.sentAt(),
                 message.threadKind() == ThreadKind.GROUP ? message.contactRef() : null,
                 message.latitude(),
-                message.longitude()));
+                message.longitude());
+        events.publishEvent(received);
+        questions.offer(received);
         return true;
     }
 

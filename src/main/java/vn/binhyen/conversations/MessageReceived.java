@@ -21,4 +21,10 @@ public record MessageReceived(
         Instant sentAt,
         @Nullable String groupRef,
         @Nullable Double latitude,
-        @Nullable Double longitude) {}
+        @Nullable Double longitude) {
+
+    /** A resident's message in their own Zalo thread (not a group, not the web portal). */
+    public boolean residentOnZalo() {
+        return channel == ConversationChannel.ZALO && threadKind == ThreadKind.RESIDENT;
+    }
+}

@@ -207,11 +207,12 @@ class ZaloGroupQuestionsTests extends ZaloIntegrationTest {
                         """).params(commune.code(), measure).query(Long.class).single();
     }
 
-    /** The classes whose listeners the event registry recorded for the message with this text. */
+    /** The classes whose listeners the event registry recorded for the message with this text (and its question). */
     private java.util.List<String> listenersOf(String text) {
         return jdbc.sql("""
                         SELECT listener_id FROM events.event_publication
-                         WHERE event_type LIKE '%MessageReceived' AND serialized_event LIKE ?
+                         WHERE (event_type LIKE '%.MessageReceived' OR event_type LIKE '%.QuestionCandidate')
+                           AND serialized_event LIKE ?
                         """).param("%\"text\":\"" + text + "\"%").query(String.class).list().stream()
                 .map(id -> id.replaceAll(".*\\.([A-Za-z]+)\\.on\\(.*", "$1"))
                 .toList();

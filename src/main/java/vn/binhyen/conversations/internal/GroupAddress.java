@@ -58,6 +58,8 @@ final class GroupAddress {
     /** A place's name between the unit and "ơi" ("công an xã Ea Kao ơi"): at most this many words. */
     private static final int LONGEST_NAME = 4;
 
+    private static final int WORDS_READ = 24;
+
     private GroupAddress() {}
 
     /**
@@ -94,10 +96,15 @@ final class GroupAddress {
     /** A folded word and where the raw word it comes from ends in the text. */
     private record Word(String folded, String raw, int rawEnd) {}
 
+    /**
+     * The first words of the text, folded. An address is at the beginning (greetings, honorific, "công an", unit, a
+     * name of up to {@value #LONGEST_NAME} words, a request: fewer than {@value #WORDS_READ} words), so a long message
+     * is not folded to its end.
+     */
     private static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
+        while (words.size() < WORDS_READ && matcher.find()) {
             String raw = matcher.group();
             // "CA" in capitals is the police's abbreviation; folded it would be "ca", also "cả" (eldest).
             List<String> folded = raw.equals("CA") ? List.of("cong", "an") : VietnameseText.foldedWords(raw);

@@ -2,7 +2,6 @@ package vn.binhyen.conversations.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import vn.binhyen.conversations.MessageReceived;
 
 /**
  * Looks at each resident's message after it is stored, off the intake path: matching against the knowledge base takes
@@ -18,9 +17,8 @@ class QuestionListener {
         this.questions = questions;
     }
 
-    /** Only what {@link Questions#mayAsk} lets through is recorded in the event registry and handled. */
-    @ApplicationModuleListener(condition = "@questions.mayAsk(#message)")
-    void on(MessageReceived message) {
-        questions.take(message);
+    @ApplicationModuleListener
+    void on(QuestionCandidate candidate) {
+        questions.take(candidate.message());
     }
 }

@@ -93,11 +93,21 @@ public class Questions {
      */
     @Transactional
     /**
-     * Whether a message may be a question at all, judged from the message alone (no database): text, and in a village
-     * group a message that calls the police. It is {@link QuestionListener}'s condition, so that a group's own talk
-     * costs neither a publication in the event registry nor a transaction; {@link #take} decides the rest.
+     * Called in the transaction that stored the message: a message that may be a question is handed to
+     * {@link QuestionListener} after commit, through the event registry; a village group's own talk is not, and costs
+     * neither a publication nor a transaction.
      */
-    public boolean mayAsk(MessageReceived message) {
+    public void offer(MessageReceived message) {
+        if (mayAsk(message)) {
+            events.publishEvent(new QuestionCandidate(message));
+        }
+    }
+
+    /**
+     * Whether a message may be a question at all, judged from the message alone (no database): text, and in a village
+     * group a message that calls the police; {@link #take} decides the rest.
+     */
+    static boolean mayAsk(MessageReceived message) {
         return message.kind() == MessageKind.TEXT
                 && !message.text().isBlank()
                 && (message.threadKind() == ThreadKind.RESIDENT || GroupAddress.mayAddress(message.text()));

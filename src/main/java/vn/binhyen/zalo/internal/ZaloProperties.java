@@ -75,6 +75,6 @@ public record ZaloProperties(
         @DefaultValue("32") int deliveryBatch,
         @DefaultValue("22:00-06:00") String promotionalQuietHours,
         @DefaultValue("500") int busyIntakePerSecond,
-        @DefaultValue("0.25") double processingShareWhenBusy,
+        @DefaultValue("0.1") double processingShareWhenBusy,
         @DefaultValue("PT2S") Duration articleVerifyDelay,
         @DefaultValue("PT2S") Duration budgetEdgeGuard) {}

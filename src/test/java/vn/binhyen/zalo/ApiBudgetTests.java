@@ -39,4 +39,45 @@ class ApiBudgetTests extends ZaloIntegrationTest {
                         app, nextEnds.minus(properties.budgetEdgeGuard()).minusMillis(1), 5))
                 .isEqualTo(5);
     }
+
+    @Test
+    void aClickInTheMinutesLastSecondsWaitsForTheNextMinuteAndAUsedUpMinuteIsStillRefused() {
+        String app = "budget-click-" + System.nanoTime();
+        // A clock that reads 300 ms before a minute ends, then (after the wait) the real time past it.
+        Instant edge = Instant.parse("2026-01-05T03:04:59.700Z");
+        var clock = new java.time.Clock() {
+            boolean read;
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                Instant now = read ? edge.plusMillis(400) : edge;
+                read = true;
+                return now;
+            }
+        };
+        long began = System.nanoTime();
+
+        assertThat(budget.acquireForClick(app, clock))
+                .as("granted in the next minute")
+                .isTrue();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - began))
+                .as("waited out the guard, no longer")
+                .isBetween(java.time.Duration.ofMillis(250), properties.budgetEdgeGuard());
+
+        String spent = "budget-spent-" + System.nanoTime();
+        Instant midMinute = Instant.parse("2026-01-05T03:06:30Z");
+        budget.tryAcquire(spent, midMinute, properties.requestsPerMinute());
+        assertThat(budget.acquireForClick(spent, java.time.Clock.fixed(midMinute, java.time.ZoneOffset.UTC)))
+                .isFalse();
+    }
 }

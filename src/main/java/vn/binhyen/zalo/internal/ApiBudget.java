@@ -1,6 +1,8 @@
 package vn.binhyen.zalo.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,29 @@ public class ApiBudget {
     /** Spends one request of the app's budget for the current minute; false when the minute's budget is used up. */
     public boolean tryAcquire(String appId, Instant now) {
         return tryAcquire(appId, now, 1) == 1;
+    }
+
+    /**
+     * Spends one request for someone waiting on a click (an administrator refreshing a page's groups): a refusal only
+     * because the minute is in its last {@code budgetEdgeGuard} is waited out (at most that long) and asked again, so a
+     * click does not fail for coming in the last two seconds of a minute. A used-up minute is still refused.
+     */
+    public boolean acquireForClick(String appId, Clock clock) {
+        Instant now = clock.instant();
+        if (tryAcquire(appId, now)) {
+            return true;
+        }
+        Duration toNextMinute = Duration.between(now, nextMinute(now));
+        if (toNextMinute.compareTo(properties.budgetEdgeGuard()) > 0) {
+            return false;
+        }
+        try {
+            Thread.sleep(toNextMinute.plusMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return tryAcquire(appId, clock.instant());
     }
 
     /**

@@ -44,7 +44,7 @@ public class GroupSync {
         int listed = 0;
         boolean retried = false;
         while (offset <= FollowerSync.MAX_OFFSET) {
-            if (!budget.tryAcquire(account.appId(), clock.instant())) {
+            if (!budget.acquireForClick(account.appId(), clock)) {
                 throw new ZaloChannelException("zalo.groups.budget", "API budget used up");
             }
             ZaloApiResult page = api.groupsOfOa(token, offset, FollowerSync.PAGE);

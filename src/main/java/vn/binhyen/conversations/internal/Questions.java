@@ -86,13 +86,6 @@ public class Questions {
     }
 
     /**
-     * Takes a resident's message: it opens a question (when it asks something or the knowledge base can answer it),
-     * or adds to the question still waiting for an answer. A new question may be answered automatically. In a
-     * village group only messages addressed to the page count, and they are answered by an officer, never
-     * automatically. Safe to call twice for the same message.
-     */
-    @Transactional
-    /**
      * Called in the transaction that stored the message: a message that may be a question is handed to
      * {@link QuestionListener} after commit, through the event registry; a village group's own talk is not, and costs
      * neither a publication nor a transaction.
@@ -113,10 +106,15 @@ public class Questions {
                 && (message.threadKind() == ThreadKind.RESIDENT || GroupAddress.mayAddress(message.text()));
     }
 
+    /**
+     * Takes a resident's message: it opens a question (when it asks something or the knowledge base can answer it),
+     * or adds to the question still waiting for an answer. A new question may be answered automatically. In a
+     * village group only messages addressed to the page count, and they are answered by an officer, never
+     * automatically. Safe to call twice for the same message.
+     */
+    @Transactional
     public void take(MessageReceived message) {
-        if (message.kind() != MessageKind.TEXT
-                || message.text().isBlank()
-                || questions.isRecorded(message.messageId())) {
+        if (!mayAsk(message) || questions.isRecorded(message.messageId())) {
             return;
         }
         Optional<String> asked = asked(message);

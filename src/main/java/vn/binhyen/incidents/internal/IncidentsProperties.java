@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param similarity how alike two texts must be (0–1, word overlap) to link signals without a shared watch category
  * @param cacheTtl how long a node keeps a unit's terms, landmarks and villages before reading them again
  * @param mapTilesUrl the tile server for incident maps; markers still draw without tiles
- * @param workers how many threads turn events into signals (each may hold one database connection)
+ * @param workers how many threads group queued signals (each holds one database connection while it groups)
  */
 @ConfigurationProperties("binhyen.incidents")
 public record IncidentsProperties(

@@ -1,8 +1,7 @@
 package vn.binhyen.incidents.internal;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import vn.binhyen.conversations.MessageReceived;
 import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.incidents.WatchCategory;
@@ -11,28 +10,27 @@ import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipReceived;
 
 /**
- * Turns other modules' events into signals. Each listener runs after the publisher's commit, in its own transaction
- * ({@link SignalIntake#ingest}), and is recorded in the event publication registry (every transactional event listener
- * is), so a crash in between re-delivers the event and the signal is recorded once.
+ * Turns other modules' events into signals, queued in the publisher's own transaction ({@link SignalQueue}, decision
+ * 0010): a tip or message and its signal are committed together or not at all, and the queue's workers group it.
  *
- * <p>Not {@code @ApplicationModuleListener}: that runs on the shared, unbounded executor, and signals of one commune are
- * grouped one at a time under a database lock, so a burst would hold every pooled connection waiting for the lock and
- * starve the webhook intake. Here a small executor of our own bounds the connections early warning can take.
+ * <p>Not {@code @ApplicationModuleListener}: the event publication registry costs a row and two updates per listener
+ * and event, which was a quarter of grouping's work in a burst of group messages, and it hands events over in the
+ * order they came, so a planned fight waited behind every chatter message before it. Queuing is one insert and cannot
+ * fail on its own account: a failure rolls the message back with it, and the message is handled again.
  */
 @Component
 class SignalListeners {
 
-    private final SignalIntake intake;
+    private final SignalQueue queue;
 
-    SignalListeners(SignalIntake intake) {
-        this.intake = intake;
+    SignalListeners(SignalQueue queue) {
+        this.queue = queue;
     }
 
-    @Async(IncidentsExecutor.NAME)
-    @TransactionalEventListener
+    @EventListener
     void on(TipReceived tip) {
         String text = tip.description() == null ? "" : tip.description();
-        intake.ingest(new NewSignal(
+        queue.enqueue(new NewSignal(
                 SignalSource.TIP,
                 tip.code(),
                 "tip:" + tip.tipId(),
@@ -50,14 +48,13 @@ class SignalListeners {
                 tip.occurredAt()));
     }
 
-    @Async(IncidentsExecutor.NAME)
-    @TransactionalEventListener
+    @EventListener
     void on(MessageReceived message) {
         boolean group = message.threadKind() == ThreadKind.GROUP;
         if (message.text().isBlank() && message.latitude() == null) {
             return;
         }
-        intake.ingest(new NewSignal(
+        queue.enqueue(new NewSignal(
                 group ? SignalSource.GROUP : SignalSource.MESSAGE,
                 String.valueOf(message.messageId()),
                 group && message.groupRef() != null ? "group:" + message.groupRef() : "thread:" + message.threadId(),

@@ -1,0 +1,128 @@
+package vn.binhyen.incidents.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhyen.conversations.ConversationChannel;
+import vn.binhyen.conversations.Conversations;
+import vn.binhyen.conversations.InboundMessage;
+import vn.binhyen.conversations.MessageKind;
+import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.Fixtures.TestCommune;
+import vn.binhyen.support.IntegrationTest;
+
+/**
+ * The queue between a message and its grouping: a signal is committed with its message or not at all, and a planned
+ * fight is grouped before the chatter that came in ahead of it.
+ */
+@IntegrationTest
+class SignalQueueTests {
+
+    private static final String GROUP = "9100000000000000077";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    TestCommune commune;
+
+    @BeforeEach
+    void commune() {
+        commune = Fixtures.commune(jdbc);
+    }
+
+    @Test
+    void aPlannedFightIsGroupedBeforeTheChatterQueuedAheadOfIt() {
+        // 200 chatter messages and then the fight, all committed at once (a lane's batch does this).
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < 200; i++) {
+                groupMessage("Tối nay chợ đông người lắm, ai đi mua rau thì đi sớm nhé " + i);
+            }
+            groupMessage("Tối nay bọn thôn bên mang mã tấu sang hỗn chiến ở sân bóng");
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded() == 201);
+
+        Timestamp fightRecorded =
+                jdbc.sql("""
+                        SELECT recorded_at FROM incidents.signals
+                         WHERE commune_code = ? AND text LIKE '%hỗn chiến%'
+                        """).param(commune.code()).query(Timestamp.class).single();
+        int chatterBefore = jdbc.sql("""
+                        SELECT count(*) FROM incidents.signals
+                         WHERE commune_code = ? AND score = 0 AND recorded_at < ?
+                        """)
+                .params(commune.code(), fightRecorded)
+                .query(Integer.class)
+                .single();
+        // Each worker may finish the chatter it had already taken; in arrival order all 200 would come first.
+        assertThat(chatterBefore).as("chatter grouped before the fight").isLessThan(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents.incidents WHERE commune_code = ?")
+                        .param(commune.code())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(queued()).isZero();
+    }
+
+    @Test
+    void aMessageRolledBackLeavesNoSignalAndACommittedOneIsGrouped() {
+        transaction.executeWithoutResult(status -> {
+            groupMessage("Có ai thấy nhóm thanh niên tụ tập đua xe ở cầu không");
+            status.setRollbackOnly();
+        });
+        assertThat(queued()).as("queued with the message, rolled back with it").isZero();
+
+        groupMessage("Có ai thấy nhóm thanh niên tụ tập đua xe ở cầu không");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorded() == 1);
+        assertThat(queued()).isZero();
+    }
+
+    private void groupMessage(String text) {
+        conversations.recordInbound(new InboundMessage(
+                ConversationChannel.ZALO,
+                ThreadKind.GROUP,
+                "oa" + commune.code(),
+                GROUP,
+                commune.provinceCode(),
+                commune.code(),
+                UUID.randomUUID().toString().substring(0, 20),
+                MessageKind.TEXT,
+                text,
+                null,
+                null,
+                null,
+                "6100000000000000001",
+                Instant.now()));
+    }
+
+    private int recorded() {
+        return jdbc.sql("SELECT count(*) FROM incidents.signals WHERE commune_code = ?")
+                .param(commune.code())
+                .query(Integer.class)
+                .single();
+    }
+
+    private int queued() {
+        return jdbc.sql("SELECT count(*) FROM incidents.signal_queue WHERE commune_code = ?")
+                .param(commune.code())
+                .query(Integer.class)
+                .single();
+    }
+}

@@ -67,7 +67,7 @@ done
 
 set +e
 "$java" -cp "target/bench/incidents-classes:$classpath" vn.binhyen.bench.incidents.EarlyWarningBench \
-  --base-url="http://localhost:$http_port" --db-port="$db_port" \
+  --base-url="http://localhost:$http_port" --db-port="$db_port" --app-pid="$app_pid" \
   --past-signals="${BENCH_PAST_SIGNALS:-1000000}" --burst="${BENCH_BURST:-4000}" \
   --rate="${BENCH_RATE:-200}" --seconds="${BENCH_SECONDS:-30}" \
   --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \

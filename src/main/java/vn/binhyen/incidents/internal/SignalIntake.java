@@ -181,20 +181,34 @@ public class SignalIntake {
                 .single();
     }
 
-    /** Open incidents in the signal's time window, in its commune or around its place: up to twenty, latest first. */
+    /**
+     * Open incidents in the signal's time window, in its commune or around its place: up to twenty, latest first. Two
+     * parts, each read newest first from its own index and no further than twenty (an OR of the two would read every
+     * open incident of the commune to sort them).
+     */
     private static final String CANDIDATES = """
-            SELECT id FROM incidents.incidents i
-             WHERE status = 'OPEN' AND last_signal_at >= :from AND first_signal_at <= :to
-               AND (commune_code = :commune
-                    OR (latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
-                        AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon))
+            SELECT id FROM (
+                (SELECT id, last_signal_at FROM incidents.incidents
+                  WHERE status = 'OPEN' AND commune_code = :commune
+                    AND last_signal_at >= :from AND first_signal_at <= :to
+                  ORDER BY last_signal_at DESC LIMIT 20)
+                UNION
+                (SELECT id, last_signal_at FROM incidents.incidents
+                  WHERE status = 'OPEN'
+                    AND latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
+                    AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon
+                    AND last_signal_at >= :from AND first_signal_at <= :to
+                  ORDER BY last_signal_at DESC LIMIT 20)) c
              ORDER BY last_signal_at DESC LIMIT 20
             """;
 
     /**
-     * For chatter, only those of the incidents above that have a signal from the same village, the same group or
-     * within the radius, found from that place through the linked signals' own indexes: starting from the commune's
-     * open incidents instead read every signal of every one of them, 1,300 rows per message in a busy commune.
+     * For chatter, only open incidents in the window that have a signal from the same village, the same group or
+     * within the radius, found from that place through the linked signals' own indexes (starting from the commune's
+     * open incidents read every signal of every one of them: 1,300 rows per message in a busy commune). Only the
+     * place's signals of the last week count (a month of past incidents in one village is otherwise read for every
+     * message): an incident still open whose only signal from this place is older than that is linked by hand. The
+     * place's incidents are an array computed once, so the incidents are read by key, not all scanned against it.
      */
     private static final String CHATTER_CANDIDATES = """
             SELECT id FROM incidents.incidents i
@@ -202,16 +216,20 @@ public class SignalIntake {
                AND (commune_code = :commune
                     OR (latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
                         AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon))
-               AND id IN (SELECT incident_id FROM incidents.signals
+               AND id = ANY (ARRAY(
+                        SELECT incident_id FROM incidents.signals
                            WHERE incident_id IS NOT NULL AND village_id = CAST(:village AS bigint)
+                             AND sent_at >= CAST(:from AS timestamptz) - INTERVAL '7 days'
                           UNION
                           SELECT incident_id FROM incidents.signals
                            WHERE incident_id IS NOT NULL AND source_key = :sourceKey AND :source <> 'TIP'
+                             AND sent_at >= CAST(:from AS timestamptz) - INTERVAL '7 days'
                           UNION
                           SELECT incident_id FROM incidents.signals
                            WHERE incident_id IS NOT NULL
+                             AND sent_at >= CAST(:from AS timestamptz) - INTERVAL '7 days'
                              AND latitude BETWEEN CAST(:lat AS float8) - :dLat AND CAST(:lat AS float8) + :dLat
-                             AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon)
+                             AND longitude BETWEEN CAST(:lon AS float8) - :dLon AND CAST(:lon AS float8) + :dLon))
              ORDER BY last_signal_at DESC LIMIT 20
             """;
 

@@ -117,11 +117,18 @@ class ZaloGroupQuestionsTests extends ZaloIntegrationTest {
         assertThat(question[1]).isEqualTo("cap-lai-the-can-cuoc");
         assertThat(question[2]).as("waiting for an officer").isEqualTo(true);
         assertThat(listenersOf(CHATTER))
-                .as("the group's talk is counted and read for early warning, not looked at as a question or a reply")
-                .containsExactlyInAnyOrder("RollupListeners", "SignalListeners");
+                .as("the group's talk is counted, not looked at as a question or a reply")
+                .containsExactlyInAnyOrder("RollupListeners");
         assertThat(listenersOf(ADDRESSED))
                 .as("a group message is never a reply to a bulletin")
-                .containsExactlyInAnyOrder("RollupListeners", "SignalListeners", "QuestionListener");
+                .containsExactlyInAnyOrder("RollupListeners", "QuestionListener");
+        // Early warning reads both from its own queue, not through the registry (decision 0010).
+        eventually()
+                .until(() -> jdbc.sql("SELECT count(*) FROM incidents.signals WHERE text IN (?, ?)")
+                                .params(CHATTER, ADDRESSED)
+                                .query(Integer.class)
+                                .single()
+                        == 2);
 
         // The area officer sees the suggestions in the group's thread and sends the first in one click.
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -204,18 +206,23 @@ public class WebhookEventProcessor implements SmartLifecycle {
                 .update();
     }
 
-    /** A batch's events marked done in one statement, in the batch's transaction (one round trip, not one per event). */
+    /**
+     * A batch's events marked done in the batch's transaction, one statement per distinct outcome (a batch has one or
+     * two): each reads its rows by key. A join with the batch's ids as a table let the planner hash the whole table
+     * instead once it had grown (26 to 44 rows read per event in the early-warning benchmark).
+     */
     private void markDone(List<Long> ids, List<String> outcomes) {
-        if (ids.isEmpty()) {
-            return;
+        Map<String, List<Long>> byOutcome = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byOutcome.computeIfAbsent(outcomes.get(i), o -> new ArrayList<>()).add(ids.get(i));
         }
-        jdbc.sql("""
-                        UPDATE zalo.webhook_events w SET processed_at = ?, outcome = d.outcome, last_error = NULL
-                          FROM unnest(CAST(? AS BIGINT[]), CAST(? AS VARCHAR[])) AS d(id, outcome)
-                         WHERE w.id = d.id
+        Timestamp now = Timestamp.from(clock.instant());
+        byOutcome.forEach((outcome, sameOutcome) -> jdbc.sql("""
+                        UPDATE zalo.webhook_events SET processed_at = ?, outcome = ?, last_error = NULL
+                         WHERE id = ANY(?)
                         """)
-                .params(Timestamp.from(clock.instant()), ids.toArray(Long[]::new), outcomes.toArray(String[]::new))
-                .update();
+                .params(now, outcome, sameOutcome.toArray(Long[]::new))
+                .update());
     }
 
     private void recordFailure(long id, RuntimeException failure) {

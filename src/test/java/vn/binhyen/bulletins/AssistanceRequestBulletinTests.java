@@ -94,8 +94,10 @@ class AssistanceRequestBulletinTests extends BulletinsIntegrationTest {
         assertThat(bulletins.approve(chief(place), bulletin)).isEqualTo(BulletinStatus.PUBLISHED);
         assertThat(delivery(request)).isEqualTo("SENT");
         eventually().until(() -> bulletins.progress(bulletin).finished());
+        // What the residents see, waited for: one verify run found a phone still without the message at the moment
+        // the progress first read finished (not reproduced since; noted on issue 3).
         for (String user : List.of(inA.get(0), inA.get(1), inB.getFirst())) {
-            assertThat(messagesOnPhone(place, user, reference)).isEqualTo(1);
+            eventually().until(() -> messagesOnPhone(place, user, reference) == 1);
         }
         assertThat(messagesOnPhone(place, inC, reference)).isZero();
 

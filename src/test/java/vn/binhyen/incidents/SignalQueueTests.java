@@ -1,22 +1,17 @@
-package vn.binhyen.incidents.internal;
+package vn.binhyen.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
-import vn.binhyen.conversations.InboundMessage;
-import vn.binhyen.conversations.MessageKind;
-import vn.binhyen.conversations.ThreadKind;
+import vn.binhyen.reports.TipIntake;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
@@ -37,13 +32,18 @@ class SignalQueueTests {
     Conversations conversations;
 
     @Autowired
+    TipIntake tips;
+
+    @Autowired
     TransactionTemplate transaction;
 
     TestCommune commune;
+    Signals signals;
 
     @BeforeEach
     void commune() {
         commune = Fixtures.commune(jdbc);
+        signals = new Signals(jdbc, conversations, tips);
     }
 
     @Test
@@ -95,21 +95,7 @@ class SignalQueueTests {
     }
 
     private void groupMessage(String text) {
-        conversations.recordInbound(new InboundMessage(
-                ConversationChannel.ZALO,
-                ThreadKind.GROUP,
-                "oa" + commune.code(),
-                GROUP,
-                commune.provinceCode(),
-                commune.code(),
-                UUID.randomUUID().toString().substring(0, 20),
-                MessageKind.TEXT,
-                text,
-                null,
-                null,
-                null,
-                "6100000000000000001",
-                Instant.now()));
+        signals.group(commune, GROUP, text);
     }
 
     private int recorded() {

@@ -243,7 +243,8 @@ public class SignalIntake {
      * The open incident this signal most likely belongs to, with the reasons, or null. A signal without watch terms
      * (most group chatter) can only join an incident it shares a strong place with (the village, the same group, or
      * within the radius; see {@link #evaluate}), so only such incidents are fetched for it: chatter in a busy commune
-     * then costs one query instead of reading up to twenty incidents' signals.
+     * then costs one query (and a second, by key, when its place has incidents of the last week) instead of reading up
+     * to twenty incidents' signals.
      */
     @Nullable
     Link bestLink(SignalRow signal, Settings unit) {

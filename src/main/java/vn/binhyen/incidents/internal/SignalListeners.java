@@ -1,6 +1,7 @@
 package vn.binhyen.incidents.internal;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.binhyen.conversations.MessageReceived;
 import vn.binhyen.conversations.ThreadKind;
@@ -10,13 +11,15 @@ import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipReceived;
 
 /**
- * Turns other modules' events into signals, queued in the publisher's own transaction ({@link SignalQueue}, decision
- * 0010): a tip or message and its signal are committed together or not at all, and the queue's workers group it.
+ * Turns other modules' events into signals for the {@link SignalQueue} (decision 0010), whose workers group them.
  *
- * <p>Not {@code @ApplicationModuleListener}: the event publication registry costs a row and two updates per listener
- * and event, which was a quarter of grouping's work in a burst of group messages, and it hands events over in the
- * order they came, so a planned fight waited behind every chatter message before it. Queuing is one insert and cannot
- * fail on its own account: a failure rolls the message back with it, and the message is handled again.
+ * <p>A message is queued in its publisher's own transaction, not through the event publication registry: the registry
+ * costs a row and two updates per listener and event, which was a quarter of grouping's work in a burst of group
+ * messages, and it hands events over in the order they came, so a planned fight waited behind every chatter message
+ * before it. Queuing is one insert; a failure rolls the message back with it, and the Zalo lane handles it again.
+ *
+ * <p>A tip goes through the registry, after the register's commit: a tip is entered in the legal register whatever
+ * happens to early warning, and tips are few.
  */
 @Component
 class SignalListeners {
@@ -27,7 +30,7 @@ class SignalListeners {
         this.queue = queue;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(TipReceived tip) {
         String text = tip.description() == null ? "" : tip.description();
         queue.enqueue(new NewSignal(

@@ -94,6 +94,48 @@ class SignalQueueTests {
         assertThat(queued()).isZero();
     }
 
+    @Test
+    void aSignalThatCannotBeGroupedStaysQueuedWithItsErrorAndIsGroupedWhenRetried() {
+        // The database refuses this one signal, as it might in a fault: the worker must keep it, not drop it.
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION incidents.test_refuse_signal() RETURNS trigger AS $$
+                        BEGIN
+                            IF NEW.text LIKE '%[thử lỗi]%' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                            RETURN NEW;
+                        END $$ LANGUAGE plpgsql
+                        """).update();
+        jdbc.sql("""
+                        CREATE TRIGGER test_refuse_signal BEFORE INSERT ON incidents.signals
+                           FOR EACH ROW EXECUTE FUNCTION incidents.test_refuse_signal()
+                        """).update();
+        try {
+            groupMessage("Tối nay bọn thanh niên hẹn đánh nhau ở chợ [thử lỗi]");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> attempts() >= 1);
+            assertThat(recorded()).isZero();
+            assertThat(queued()).as("still queued after the failure").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT last_error FROM incidents.signal_queue WHERE commune_code = ?")
+                            .param(commune.code())
+                            .query(String.class)
+                            .single())
+                    .isNotBlank();
+        } finally {
+            jdbc.sql("DROP TRIGGER test_refuse_signal ON incidents.signals").update();
+            jdbc.sql("DROP FUNCTION incidents.test_refuse_signal()").update();
+        }
+
+        // Retried after its backoff (2 s after the first failure, 4 after a second).
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded() == 1);
+        assertThat(queued()).isZero();
+    }
+
+    private int attempts() {
+        return jdbc.sql("SELECT coalesce(max(attempts), 0) FROM incidents.signal_queue WHERE commune_code = ?")
+                .param(commune.code())
+                .query(Integer.class)
+                .single();
+    }
+
     private void groupMessage(String text) {
         signals.group(commune, GROUP, text);
     }

@@ -248,9 +248,22 @@ class SignalQueue implements SmartLifecycle {
                 rs.getString("place_text"),
                 rs.getString("text"),
                 rs.getBoolean("urgent"),
-                hint == null ? null : WatchCategory.valueOf(hint),
+                hint(hint),
                 rs.getTimestamp("sent_at").toInstant(),
                 stated == null ? null : stated.toInstant());
         return new QueuedSignal(rs.getLong("id"), rs.getInt("attempts"), signal);
+    }
+
+    /**
+     * A hint no longer known (a category renamed since the row was queued) is dropped, not thrown: a row that cannot
+     * be read would be taken first again and again, and every signal behind it would wait.
+     */
+    private static @Nullable WatchCategory hint(@Nullable String name) {
+        for (WatchCategory category : WatchCategory.values()) {
+            if (category.name().equals(name)) {
+                return category;
+            }
+        }
+        return null;
     }
 }

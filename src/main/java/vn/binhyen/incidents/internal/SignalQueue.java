@@ -19,9 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhyen.incidents.SignalTriage;
 import vn.binhyen.incidents.WatchCategory;
 import vn.binhyen.incidents.internal.NewSignal.SignalSource;
-import vn.binhyen.shared.text.VietnameseText;
 
 /**
  * Signals waiting to be matched and grouped (decision 0010). A source's signal is queued in the source's own
@@ -43,7 +43,7 @@ class SignalQueue implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final SignalIntake intake;
     private final UnitSettings settings;
-    private final WatchTerms terms;
+    private final SignalTriage triage;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int workers;
@@ -55,14 +55,14 @@ class SignalQueue implements SmartLifecycle {
             JdbcClient jdbc,
             SignalIntake intake,
             UnitSettings settings,
-            WatchTerms terms,
+            SignalTriage triage,
             PlatformTransactionManager transactions,
             Clock clock,
             IncidentsProperties properties) {
         this.jdbc = jdbc;
         this.intake = intake;
         this.settings = settings;
-        this.terms = terms;
+        this.triage = triage;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.workers = Math.max(1, properties.workers());
@@ -77,9 +77,7 @@ class SignalQueue implements SmartLifecycle {
         }
         boolean mayWarn = signal.source() == SignalSource.TIP
                 || signal.urgent()
-                || terms.match(signal.communeCode(), VietnameseText.fold(signal.text()))
-                                .score()
-                        > 0;
+                || triage.mayWarn(signal.communeCode(), signal.text());
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO incidents.signal_queue (may_warn, source, source_ref, source_key, province_code,

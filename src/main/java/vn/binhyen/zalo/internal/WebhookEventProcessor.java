@@ -23,7 +23,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Works through stored webhook events in parallel lanes. Every event carries an ordering key (the resident or the
  * group it is about, set at intake); the key's hash picks the lane, so one resident's events all go through one lane,
- * which handles them in the order they arrived. A lane claims a batch with {@code FOR UPDATE SKIP LOCKED} (so other
+ * which handles them in the order they arrived, with one exception: a text that may warn of trouble (marked at intake,
+ * see {@link vn.binhyen.incidents.SignalTriage}) is taken before the events waiting ahead of it, so a planned fight
+ * never waits behind a burst of village chatter. Messages are shown by the time they were sent and a thread's times
+ * only move forward, so handling one text early changes nothing a reader sees. A lane claims a batch with {@code FOR UPDATE SKIP LOCKED} (so other
  * lanes and nodes never take the same event), handles it and marks it done in one transaction: one commit for the
  * batch, and a crash in between leaves every event of it unprocessed, never half-processed. When any event of a batch
  * fails, the batch rolls back and its events are handled again one by one, so only the failing one is retried (with
@@ -167,7 +170,7 @@ public class WebhookEventProcessor implements SmartLifecycle {
                         SELECT id, oa_id, event_name, raw_body, attempts FROM zalo.webhook_events
                          WHERE processed_at IS NULL AND next_attempt_at <= :now
                            AND (hashtext(ordering_key) & 2147483647) % :lanes = :lane
-                         ORDER BY next_attempt_at, id
+                         ORDER BY may_warn DESC, next_attempt_at, id
                          LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
                 .param("now", Timestamp.from(clock.instant()))

@@ -39,7 +39,7 @@ public class WebhookEventWriter implements SmartLifecycle {
     /** A batch larger than this waits for the next write (PostgreSQL takes at most 65,535 parameters). */
     static final int MAX_BATCH = 500;
 
-    private static final int COLUMNS = 6;
+    private static final int COLUMNS = 7;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -60,7 +60,13 @@ public class WebhookEventWriter implements SmartLifecycle {
 
     /** A row for {@code zalo.webhook_events}. */
     public record Row(
-            String oaId, String eventKey, String eventName, String rawBody, int numRetry, String orderingKey) {}
+            String oaId,
+            String eventKey,
+            String eventName,
+            String rawBody,
+            int numRetry,
+            String orderingKey,
+            boolean mayWarn) {}
 
     private record Pending(Row row, CompletableFuture<Boolean> stored) {}
 
@@ -156,11 +162,12 @@ public class WebhookEventWriter implements SmartLifecycle {
     /** One statement for the whole batch; returns the keys of the rows that were new. */
     private static Set<String> insert(JdbcClient jdbc, List<Pending> batch) {
         StringBuilder sql = new StringBuilder("""
-                INSERT INTO zalo.webhook_events (oa_id, event_key, event_name, raw_body, num_retry, ordering_key)
+                INSERT INTO zalo.webhook_events
+                    (oa_id, event_key, event_name, raw_body, num_retry, ordering_key, may_warn)
                 VALUES\s""");
         List<Object> params = new ArrayList<>(batch.size() * COLUMNS);
         for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
             Row r = batch.get(i).row();
             params.add(r.oaId());
             params.add(r.eventKey());
@@ -168,6 +175,7 @@ public class WebhookEventWriter implements SmartLifecycle {
             params.add(r.rawBody());
             params.add(r.numRetry());
             params.add(r.orderingKey());
+            params.add(r.mayWarn());
         }
         sql.append(" ON CONFLICT (oa_id, event_key) DO NOTHING RETURNING oa_id, event_key");
         return new HashSet<>(jdbc.sql(sql.toString())

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import vn.binhyen.incidents.SignalTriage;
 
 /**
  * Takes a webhook delivery from Zalo: checks its signature (the OA's key comes from memory), stores the raw event
@@ -38,18 +39,21 @@ public class WebhookIntake {
     private final ZaloProperties properties;
     private final Clock clock;
     private final IntakeRate rate;
+    private final SignalTriage triage;
 
     WebhookIntake(
             OfficialAccountStore accounts,
             WebhookEventWriter writer,
             ZaloProperties properties,
             Clock clock,
-            IntakeRate rate) {
+            IntakeRate rate,
+            SignalTriage triage) {
         this.accounts = accounts;
         this.writer = writer;
         this.properties = properties;
         this.clock = clock;
         this.rate = rate;
+        this.triage = triage;
     }
 
     public enum Outcome {
@@ -104,7 +108,8 @@ public class WebhookIntake {
                     eventName.isEmpty() ? "unknown" : eventName,
                     new String(body, StandardCharsets.UTF_8),
                     Math.max(0, numRetry),
-                    orderingKey(eventName, event)));
+                    orderingKey(eventName, event),
+                    mayWarn(keys.communeCode(), eventName, event)));
         } catch (WebhookEventWriter.EventNotStoredException e) {
             log.warn("Zalo webhook event of OA {} not stored in time; Zalo will deliver it again", safe(oaId));
             return Outcome.NOT_STORED;
@@ -133,6 +138,16 @@ public class WebhookIntake {
             key = ZaloJson.text(event.path("sender").path("id"));
         }
         return key.length() > 80 ? key.substring(0, 80) : key;
+    }
+
+    /**
+     * Whether a resident's or a group's text may warn of trouble, so the lanes take it first. Only texts: what else a
+     * resident does (a follow, a receipt) must keep its order, and a photo or a location says nothing to watch terms.
+     */
+    private boolean mayWarn(String communeCode, String eventName, JsonNode event) {
+        return (eventName.equals("user_send_text") || eventName.equals("user_send_group_text"))
+                && triage.mayWarn(
+                        communeCode, ZaloJson.text(event.path("message").path("text")));
     }
 
     private static boolean signedWith(

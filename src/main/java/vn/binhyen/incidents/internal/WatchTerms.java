@@ -31,8 +31,15 @@ public class WatchTerms {
             String variants,
             double weight) {}
 
-    /** One folded form that points at its term. */
-    record Form(String folded, Term term) {}
+    /**
+     * One folded form that points at its term, kept also between spaces: matching runs on every message at intake,
+     * and building that string per form and message was most of its allocation.
+     */
+    record Form(String folded, String spaced, Term term) {
+        Form(String folded, Term term) {
+            this(folded, " " + folded + " ", term);
+        }
+    }
 
     /** What a text matched: the distinct terms, their categories and the summed weight. */
     public record Match(List<String> terms, Set<WatchCategory> categories, double score) {
@@ -64,7 +71,7 @@ public class WatchTerms {
         String padded = " " + folded + " ";
         Map<Long, Term> hits = new LinkedHashMap<>();
         for (Form form : forms(communeCode)) {
-            if (!hits.containsKey(form.term().id()) && padded.contains(" " + form.folded() + " ")) {
+            if (!hits.containsKey(form.term().id()) && padded.contains(form.spaced())) {
                 hits.put(form.term().id(), form.term());
             }
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,12 @@ public class WebhookEventProcessor implements SmartLifecycle {
     private final IntakeRate intakeRate;
     private final int busyIntake;
     private final double busyShare;
+    /**
+     * While the intake is busy the lanes take turns: one works at a time, so event processing never holds both cores
+     * of a small machine at once and a webhook always finds one to be answered on.
+     */
+    private final Semaphore busyTurn = new Semaphore(1, true);
+
     private volatile boolean running;
     private ExecutorService workers;
 
@@ -111,29 +118,43 @@ public class WebhookEventProcessor implements SmartLifecycle {
 
     private void runLane(int lane) {
         while (running && pollers.running()) {
-            int handled;
-            long began = System.nanoTime();
             try {
-                handled = processBatch(lane);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Zalo event lane {} could not claim events: {}",
-                        lane,
-                        e.getClass().getSimpleName());
-                handled = 0;
-            }
-            try {
+                // A burst: Zalo waits at most 2 s for each acknowledgement and the cores are shared, so the lanes
+                // take turns and each steps back to its share; the stored events wait, none is lost, the backlog is
+                // worked off when the burst ends.
+                boolean busy = intakeRate.atLeast(busyIntake);
+                if (busy) {
+                    busyTurn.acquire();
+                }
+                int handled;
+                long began = System.nanoTime();
+                try {
+                    handled = processBatchOrNone(lane);
+                } finally {
+                    if (busy) {
+                        busyTurn.release();
+                    }
+                }
                 if (handled < batch) {
                     Thread.sleep(pollInterval);
-                } else if (intakeRate.atLeast(busyIntake)) {
-                    // A burst: Zalo waits at most 2 s for each acknowledgement and the cores are shared, so the
-                    // lanes step back to their share; the stored events wait, none is lost, the backlog is worked
-                    // off when the burst ends.
+                } else if (busy) {
                     Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - began), busyShare));
                 }
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private int processBatchOrNone(int lane) {
+        try {
+            return processBatch(lane);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Zalo event lane {} could not claim events: {}",
+                    lane,
+                    e.getClass().getSimpleName());
+            return 0;
         }
     }
 

@@ -39,7 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     "22:00-06:00" as Zalo bans them at night; empty for never
  * @param busyIntakePerSecond from this many webhook events a second on a node, its event processing makes room for
  *     the intake (Zalo times the acknowledgement; the events wait safely stored)
- * @param processingShareWhenBusy the share of its time an event lane works while the intake is busy (0–1)
+ * @param processingShareWhenBusy the share of its time an event lane works while the intake is busy (0–1); the lanes
+ *     then also take turns, one at a time
  * @param articleVerifyDelay how long after creating or changing an article its id is first asked for (Zalo builds
  *     articles asynchronously and answers {@code -214} until done; later asks back off)
  * @param budgetEdgeGuard no request of the per-minute budget is granted in this last part of a minute, so what was

@@ -2,6 +2,8 @@ package vn.binhyen.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,8 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.conversations.Conversations;
+import vn.binhyen.directory.Directory;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
@@ -36,6 +41,12 @@ class SignalQueueTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Directory directory;
 
     TestCommune commune;
     Signals signals;
@@ -97,17 +108,7 @@ class SignalQueueTests {
     @Test
     void aSignalThatCannotBeGroupedStaysQueuedWithItsErrorAndIsGroupedWhenRetried() {
         // The database refuses this one signal, as it might in a fault: the worker must keep it, not drop it.
-        jdbc.sql("""
-                        CREATE OR REPLACE FUNCTION incidents.test_refuse_signal() RETURNS trigger AS $$
-                        BEGIN
-                            IF NEW.text LIKE '%[thử lỗi]%' THEN RAISE EXCEPTION 'refused for the test'; END IF;
-                            RETURN NEW;
-                        END $$ LANGUAGE plpgsql
-                        """).update();
-        jdbc.sql("""
-                        CREATE TRIGGER test_refuse_signal BEFORE INSERT ON incidents.signals
-                           FOR EACH ROW EXECUTE FUNCTION incidents.test_refuse_signal()
-                        """).update();
+        refuseSignalsMarkedForTheTest();
         try {
             groupMessage("Tối nay bọn thanh niên hẹn đánh nhau ở chợ [thử lỗi]");
 
@@ -120,13 +121,89 @@ class SignalQueueTests {
                             .single())
                     .isNotBlank();
         } finally {
-            jdbc.sql("DROP TRIGGER test_refuse_signal ON incidents.signals").update();
-            jdbc.sql("DROP FUNCTION incidents.test_refuse_signal()").update();
+            acceptSignalsAgain();
         }
 
         // Retried after its backoff (2 s after the first failure, 4 after a second).
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded() == 1);
         assertThat(queued()).isZero();
+    }
+
+    @Test
+    void signalsSetAsideAfterEveryAttemptAreOnTheUnitsBoardAndItsOfficersPutThemBackInLine() {
+        refuseSignalsMarkedForTheTest();
+        try {
+            groupMessage("Tối nay bọn thanh niên hẹn đánh nhau ở chợ, mang theo hung khí [thử lỗi]");
+            await().atMost(Duration.ofSeconds(15)).until(() -> attempts() >= 1);
+            // As the worker leaves it after its eighth failure (eight backoffs would take minutes here).
+            jdbc.sql("UPDATE incidents.signal_queue SET attempts = 8, next_attempt_at = '9999-12-31T00:00:00Z'"
+                            + " WHERE commune_code = ?")
+                    .param(commune.code())
+                    .update();
+        } finally {
+            acceptSignalsAgain();
+        }
+        assertThat(recorded()).isZero();
+
+        assertThat(mvc.get().uri("/console/incidents").with(user(chief())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Có 1 tín hiệu (tin báo, tin nhắn) hệ thống chưa ghép được vào sự vụ")
+                .contains("/console/incidents/set-aside/retry");
+        // The area officer is not the one to act on it; another commune's chief does not see it.
+        assertThat(mvc.get().uri("/console/incidents").with(user(officerA())))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("chưa ghép được");
+        assertThat(mvc.post()
+                        .uri("/console/incidents/set-aside/retry")
+                        .with(user(officerA()))
+                        .with(csrf()))
+                .hasStatus4xxClientError()
+                .bodyText()
+                .contains("Chỉ cán bộ Công an xã, phường mới đưa lại tín hiệu");
+        assertThat(queued()).isEqualTo(1);
+
+        assertThat(mvc.post()
+                        .uri("/console/incidents/set-aside/retry")
+                        .with(user(chief()))
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/console/incidents")
+                .flash()
+                .containsEntry("retried", 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorded() == 1);
+        assertThat(queued()).isZero();
+        assertThat(mvc.get().uri("/console/incidents").with(user(chief())))
+                .bodyText()
+                .doesNotContain("chưa ghép được");
+    }
+
+    private void refuseSignalsMarkedForTheTest() {
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION incidents.test_refuse_signal() RETURNS trigger AS $$
+                        BEGIN
+                            IF NEW.text LIKE '%[thử lỗi]%' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                            RETURN NEW;
+                        END $$ LANGUAGE plpgsql
+                        """).update();
+        jdbc.sql("""
+                        CREATE TRIGGER test_refuse_signal BEFORE INSERT ON incidents.signals
+                           FOR EACH ROW EXECUTE FUNCTION incidents.test_refuse_signal()
+                        """).update();
+    }
+
+    private void acceptSignalsAgain() {
+        jdbc.sql("DROP TRIGGER test_refuse_signal ON incidents.signals").update();
+        jdbc.sql("DROP FUNCTION incidents.test_refuse_signal()").update();
+    }
+
+    private SignedInOfficer chief() {
+        return Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief());
+    }
+
+    private SignedInOfficer officerA() {
+        return Fixtures.signedIn(directory, commune.officerALogin(), commune.officerA());
     }
 
     private int attempts() {

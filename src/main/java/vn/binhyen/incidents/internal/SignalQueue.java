@@ -37,6 +37,8 @@ class SignalQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SignalQueue.class);
     private static final int MAX_ATTEMPTS = 8;
+    /** When a signal that failed every attempt is due again: never, until an officer puts it back in line. */
+    private static final Instant SET_ASIDE = Instant.parse("9999-12-31T00:00:00Z");
     /** Idle workers look again this often, for signals queued by another node or before a restart. */
     private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
 
@@ -108,15 +110,19 @@ class SignalQueue implements SmartLifecycle {
                 .param("statedAt", IncidentLedger.timestamp(signal.statedEventAt()))
                 .param("now", Timestamp.from(now))
                 .update();
+        afterCommit(this::wake);
+    }
+
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    action.run();
                 }
             });
         } else {
-            wake();
+            action.run();
         }
     }
 
@@ -155,13 +161,42 @@ class SignalQueue implements SmartLifecycle {
         return taken[0] != null;
     }
 
+    /** Signals of the commune (or, given a province code, of the province) that failed every attempt. */
+    long setAside(String unitCode) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM incidents.signal_queue
+                         WHERE (commune_code = :unit OR province_code = :unit) AND next_attempt_at >= :setAside
+                        """)
+                .param("unit", unitCode)
+                .param("setAside", Timestamp.from(SET_ASIDE))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Puts the commune's set-aside signals back in line with their attempts counted afresh (once the cause, a
+     * database refusing them for instance, is mended) and wakes the workers when the caller commits.
+     *
+     * @return how many were put back
+     */
+    int retrySetAside(String communeCode) {
+        int retried = jdbc.sql("""
+                        UPDATE incidents.signal_queue SET attempts = 0, next_attempt_at = :now
+                         WHERE commune_code = :commune AND next_attempt_at >= :setAside
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("commune", communeCode)
+                .param("setAside", Timestamp.from(SET_ASIDE))
+                .update();
+        afterCommit(this::wake);
+        return retried;
+    }
+
     private void recordFailure(QueuedSignal taken, RuntimeException failure) {
         String error = failure.getClass().getSimpleName();
         int attempts = taken.attempts() + 1;
         // Not dropped: after the last attempt the signal stays queued, set aside for an operator to look at.
-        Instant next = attempts >= MAX_ATTEMPTS
-                ? Instant.parse("9999-12-31T00:00:00Z")
-                : clock.instant().plusSeconds(1L << Math.min(attempts, 10));
+        Instant next = attempts >= MAX_ATTEMPTS ? SET_ASIDE : clock.instant().plusSeconds(1L << Math.min(attempts, 10));
         jdbc.sql("UPDATE incidents.signal_queue SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
                 .params(attempts, Timestamp.from(next), error, taken.id())
                 .update();

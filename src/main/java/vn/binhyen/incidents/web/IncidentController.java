@@ -23,6 +23,7 @@ import vn.binhyen.incidents.IncidentActionException;
 import vn.binhyen.incidents.IncidentOutcome;
 import vn.binhyen.incidents.internal.IncidentConsole;
 import vn.binhyen.incidents.internal.IncidentsProperties;
+import vn.binhyen.incidents.internal.SetAsideSignals;
 import vn.binhyen.shared.VietnamTime;
 
 /** The incident board and one incident's page; each action is a POST that redirects back (PRG). */
@@ -30,6 +31,7 @@ import vn.binhyen.shared.VietnamTime;
 class IncidentController {
 
     private final IncidentConsole console;
+    private final SetAsideSignals setAside;
     private final Accounts accounts;
     private final IncidentsProperties properties;
     private final DutyRoster roster;
@@ -37,11 +39,13 @@ class IncidentController {
 
     IncidentController(
             IncidentConsole console,
+            SetAsideSignals setAside,
             Accounts accounts,
             IncidentsProperties properties,
             DutyRoster roster,
             Clock clock) {
         this.console = console;
+        this.setAside = setAside;
         this.accounts = accounts;
         this.properties = properties;
         this.roster = roster;
@@ -52,6 +56,7 @@ class IncidentController {
     String board(@AuthenticationPrincipal SignedInOfficer officer, Model model) {
         AccessScope scope = scope(officer);
         model.addAttribute("board", console.board(scope));
+        model.addAttribute("setAside", setAside.count(scope));
         // Who the next urgent alert goes to, for the commune's own officers; the province opens a commune's roster.
         if (!scope.seesProvince() && officer.unitCode().length() == 5) {
             model.addAttribute("onDuty", roster.onDutyAt(officer.unitCode(), clock.instant()));
@@ -59,6 +64,12 @@ class IncidentController {
         model.addAttribute("console", console);
         model.addAttribute("mapTiles", properties.mapTilesUrl());
         return "incidents/board";
+    }
+
+    @PostMapping("/console/incidents/set-aside/retry")
+    String retrySetAside(@AuthenticationPrincipal SignedInOfficer officer, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("retried", setAside.retry(scope(officer)));
+        return "redirect:/console/incidents";
     }
 
     @GetMapping("/console/incidents/{id}")

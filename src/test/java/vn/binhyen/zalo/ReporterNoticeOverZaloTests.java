@@ -38,10 +38,7 @@ import vn.binhyen.shared.crypto.SecretBox;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.RegisterFixtures;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * A reporter who gave their identity on a Zalo chat gets the receipt and the result on that chat, through the
@@ -49,15 +46,6 @@ import vn.binhyen.zalosim.internal.SimZalo;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReporterNoticeOverZaloTests extends ZaloIntegrationTest {
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ConversationConsole console;

@@ -16,25 +16,13 @@ import vn.binhyen.conversations.internal.ConversationConsole;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * A resident's thread goes to the area officer of the resident's village (learned from a follower tag, from the
  * address they shared, or set by an officer), otherwise to the commune queue; area officers see their threads only.
  */
 class ZaloAssignmentTests extends ZaloIntegrationTest {
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ConversationConsole console;

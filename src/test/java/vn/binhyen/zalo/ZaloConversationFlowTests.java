@@ -14,10 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.binhyen.conversations.ReplyState;
 import vn.binhyen.conversations.internal.ConversationConsole;
 import vn.binhyen.zalosim.internal.SimAuthority;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * The whole path through the simulator: residents write (signed webhooks, redelivered, reordered), officers reply
@@ -26,15 +23,6 @@ import vn.binhyen.zalosim.internal.SimZalo;
 class ZaloConversationFlowTests extends ZaloIntegrationTest {
 
     static final String COMMUNE = "24103";
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     SimAuthority authority;

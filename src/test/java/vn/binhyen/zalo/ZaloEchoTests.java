@@ -7,9 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.binhyen.conversations.internal.ConversationConsole;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * Zalo echoes what the page sends ({@code oa_send_*}). What the OA's admin writes in Zalo's own chat goes into the
@@ -18,15 +15,6 @@ import vn.binhyen.zalosim.internal.SimZalo;
 class ZaloEchoTests extends ZaloIntegrationTest {
 
     static final String COMMUNE = "24107";
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ConversationConsole console;

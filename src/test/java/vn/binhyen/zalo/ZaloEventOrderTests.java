@@ -9,10 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.zalo.internal.WebhookEventProcessor;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimGroup;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * A backlog of stored webhook events (a burst the lanes have not worked off yet) is handled in arrival order, except
@@ -22,15 +19,6 @@ import vn.binhyen.zalosim.internal.SimZalo;
 class ZaloEventOrderTests extends ZaloIntegrationTest {
 
     static final String FIGHT = "Tối nay bọn thôn bên mang mã tấu sang hỗn chiến ở sân bóng";
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     WebhookEventProcessor lanes;

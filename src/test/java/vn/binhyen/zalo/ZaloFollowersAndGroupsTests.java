@@ -29,25 +29,13 @@ import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * Followers read from Zalo page by page (tags become villages, a daily total goes into the history) and the OA's
  * groups linked to village community groups, so group traffic goes to the village's officer, who can post back.
  */
 class ZaloFollowersAndGroupsTests extends ZaloIntegrationTest {
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ZaloFollowers followers;

@@ -26,11 +26,8 @@ import vn.binhyen.conversations.internal.Questions;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimGroup;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * A village group's message addressed to the page is a question like a resident's (suggestions in the group's thread,
@@ -41,15 +38,6 @@ class ZaloGroupQuestionsTests extends ZaloIntegrationTest {
 
     static final String ADDRESSED = "công an ơi cho hỏi làm lại cccd bị mất cần gì";
     static final String CHATTER = "mai họp tổ dân phố nhé";
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ZaloCommunityGroups groups;

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.zalo.internal.WebhookSignature;
+import vn.binhyen.zalosim.internal.SimResidents;
+import vn.binhyen.zalosim.internal.SimWorld;
+import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * One application (one fresh database) shared by the Zalo tests: real HTTP on a random port, the simulator on, short
@@ -41,6 +44,16 @@ abstract class ZaloIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The simulator: its pages and groups, and the residents' phones that write to them. */
+    @Autowired
+    SimZalo simZalo;
+
+    @Autowired
+    SimWorld world;
+
+    @Autowired
+    SimResidents residents;
 
     final HttpClient http = HttpClient.newHttpClient();
 

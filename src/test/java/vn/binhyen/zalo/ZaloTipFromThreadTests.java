@@ -18,22 +18,10 @@ import vn.binhyen.reports.TipCategory;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.Images;
-import vn.binhyen.zalosim.internal.SimResidents;
-import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimWorld.SimOa;
-import vn.binhyen.zalosim.internal.SimZalo;
 
 /** "Make it a tip": one step from a Zalo thread to the register, with the resident's text, location and photos. */
 class ZaloTipFromThreadTests extends ZaloIntegrationTest {
-
-    @Autowired
-    SimZalo simZalo;
-
-    @Autowired
-    SimWorld world;
-
-    @Autowired
-    SimResidents residents;
 
     @Autowired
     ConversationConsole console;

@@ -109,7 +109,7 @@ public class WebhookIntake {
                     new String(body, StandardCharsets.UTF_8),
                     Math.max(0, numRetry),
                     orderingKey(eventName, event),
-                    mayWarn(keys.communeCode(), eventName, event)));
+                    mayWarn(oaId, keys.communeCode(), eventName, event)));
         } catch (WebhookEventWriter.EventNotStoredException e) {
             log.warn("Zalo webhook event of OA {} not stored in time; Zalo will deliver it again", safe(oaId));
             return Outcome.NOT_STORED;
@@ -144,10 +144,21 @@ public class WebhookIntake {
      * Whether a resident's or a group's text may warn of trouble, so the lanes take it first. Only texts: what else a
      * resident does (a follow, a receipt) must keep its order, and a photo or a location says nothing to watch terms.
      */
-    private boolean mayWarn(String communeCode, String eventName, JsonNode event) {
-        return (eventName.equals("user_send_text") || eventName.equals("user_send_group_text"))
-                && triage.mayWarn(
-                        communeCode, ZaloJson.text(event.path("message").path("text")));
+    private boolean mayWarn(String oaId, String communeCode, String eventName, JsonNode event) {
+        if (!eventName.equals("user_send_text") && !eventName.equals("user_send_group_text")) {
+            return false;
+        }
+        try {
+            return triage.mayWarn(
+                    communeCode, ZaloJson.text(event.path("message").path("text")));
+        } catch (RuntimeException e) {
+            // The order of work is a nicety, storing the event is the promise: it is stored unmarked.
+            log.warn(
+                    "Zalo event of OA {} not triaged: {}",
+                    safe(oaId),
+                    e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     private static boolean signedWith(

@@ -195,7 +195,7 @@ class SignalQueue implements SmartLifecycle {
     private void recordFailure(QueuedSignal taken, RuntimeException failure) {
         String error = failure.getClass().getSimpleName();
         int attempts = taken.attempts() + 1;
-        // Not dropped: after the last attempt the signal stays queued, set aside for an operator to look at.
+        // Not dropped: after the last attempt the signal stays queued, set aside; the unit's board counts it.
         Instant next = attempts >= MAX_ATTEMPTS ? SET_ASIDE : clock.instant().plusSeconds(1L << Math.min(attempts, 10));
         jdbc.sql("UPDATE incidents.signal_queue SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
                 .params(attempts, Timestamp.from(next), error, taken.id())

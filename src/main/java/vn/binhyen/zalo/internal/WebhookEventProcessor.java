@@ -27,11 +27,12 @@ import tools.jackson.databind.JsonNode;
  * which handles them in the order they arrived, with one exception: a text that may warn of trouble (marked at intake,
  * see {@link vn.binhyen.incidents.SignalTriage}) is taken before the events waiting ahead of it, so a planned fight
  * never waits behind a burst of village chatter. Messages are shown by the time they were sent and a thread's times
- * only move forward, so handling one text early changes nothing a reader sees. A lane claims a batch with {@code FOR UPDATE SKIP LOCKED} (so other
- * lanes and nodes never take the same event), handles it and marks it done in one transaction: one commit for the
- * batch, and a crash in between leaves every event of it unprocessed, never half-processed. When any event of a batch
- * fails, the batch rolls back and its events are handled again one by one, so only the failing one is retried (with
- * backoff) and finally set aside.
+ * only move forward, so handling one text early changes nothing a reader sees.
+ *
+ * <p>A lane claims a batch with {@code FOR UPDATE SKIP LOCKED} (so other lanes and nodes never take the same event),
+ * handles it and marks it done in one transaction: one commit for the batch, and a crash in between leaves every event
+ * of it unprocessed, never half-processed. When any event of a batch fails, the batch rolls back and its events are
+ * handled again one by one, so only the failing one is retried (with backoff) and finally set aside.
  *
  * <p>Across nodes each node runs the same lanes; two nodes may then handle two events of one resident at the same
  * time, which the handlers tolerate (duplicates collapse on Zalo's message id, follows compare event times).

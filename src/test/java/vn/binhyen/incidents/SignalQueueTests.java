@@ -7,15 +7,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.conversations.Conversations;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.incidents.internal.SetAsideSignals;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
@@ -47,6 +51,9 @@ class SignalQueueTests {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    SetAsideSignals setAside;
 
     TestCommune commune;
     Signals signals;
@@ -144,6 +151,8 @@ class SignalQueueTests {
             acceptSignalsAgain();
         }
         assertThat(recorded()).isZero();
+        long inTheProvince = setAside.count(provinceCommand());
+        assertThat(inTheProvince).as("the province command counts it too").isPositive();
 
         assertThat(mvc.get().uri("/console/incidents").with(user(chief())))
                 .hasStatusOk()
@@ -174,6 +183,7 @@ class SignalQueueTests {
                 .containsEntry("retried", 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> recorded() == 1);
         assertThat(queued()).isZero();
+        assertThat(setAside.count(provinceCommand())).isEqualTo(inTheProvince - 1);
         assertThat(mvc.get().uri("/console/incidents").with(user(chief())))
                 .bodyText()
                 .doesNotContain("chưa ghép được");
@@ -196,6 +206,11 @@ class SignalQueueTests {
     private void acceptSignalsAgain() {
         jdbc.sql("DROP TRIGGER test_refuse_signal ON incidents.signals").update();
         jdbc.sql("DROP FUNCTION incidents.test_refuse_signal()").update();
+    }
+
+    private AccessScope provinceCommand() {
+        return new AccessScope(
+                0, OfficerRole.PROVINCE_COMMAND, commune.provinceCode(), commune.provinceCode(), Set.of());
     }
 
     private SignedInOfficer chief() {

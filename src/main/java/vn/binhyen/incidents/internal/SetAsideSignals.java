@@ -24,8 +24,8 @@ public class SetAsideSignals {
     @Transactional(readOnly = true)
     public long count(AccessScope scope) {
         return switch (scope.role()) {
-            case COMMUNE_CHIEF, COMMUNE_STAFF -> queue.setAside(scope.unitCode());
-            case PROVINCE_COMMAND -> queue.setAside(scope.provinceCode());
+            case COMMUNE_CHIEF, COMMUNE_STAFF -> queue.setAside(scope.provinceCode(), scope.unitCode());
+            case PROVINCE_COMMAND -> queue.setAside(scope.provinceCode(), null);
             case AREA_OFFICER, ADMINISTRATOR -> 0;
         };
     }

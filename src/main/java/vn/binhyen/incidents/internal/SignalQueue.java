@@ -161,13 +161,14 @@ class SignalQueue implements SmartLifecycle {
         return taken[0] != null;
     }
 
-    /** Signals of the commune (or, given a province code, of the province) that failed every attempt. */
-    long setAside(String unitCode) {
+    /** Signals of the commune, or of the whole province, that failed every attempt. */
+    long setAside(String provinceCode, @Nullable String communeCode) {
         return jdbc.sql("""
                         SELECT count(*) FROM incidents.signal_queue
-                         WHERE (commune_code = :unit OR province_code = :unit) AND next_attempt_at >= :setAside
-                        """)
-                .param("unit", unitCode)
+                         WHERE province_code = :province AND next_attempt_at >= :setAside
+                        """ + (communeCode == null ? "" : " AND commune_code = :commune"))
+                .param("province", provinceCode)
+                .param("commune", communeCode == null ? "" : communeCode)
                 .param("setAside", Timestamp.from(SET_ASIDE))
                 .query(Long.class)
                 .single();

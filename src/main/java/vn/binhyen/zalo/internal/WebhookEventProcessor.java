@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +53,7 @@ public class WebhookEventProcessor implements SmartLifecycle {
     private final IntakeRate intakeRate;
     private final int busyIntake;
     private final double busyShare;
-    /**
-     * While the intake is busy the lanes take turns: one works at a time, so event processing never holds both cores
-     * of a small machine at once and a webhook always finds one to be answered on.
-     */
-    private final Semaphore busyTurn = new Semaphore(1, true);
+    private final LaneTurns turns = new LaneTurns();
 
     private volatile boolean running;
     private ExecutorService workers;
@@ -124,22 +119,15 @@ public class WebhookEventProcessor implements SmartLifecycle {
                 // take turns and each steps back to its share; the stored events wait, none is lost, the backlog is
                 // worked off when the burst ends.
                 boolean busy = intakeRate.atLeast(busyIntake);
-                if (busy) {
-                    busyTurn.acquire();
-                }
-                int handled;
-                long began = System.nanoTime();
-                try {
-                    handled = processBatchOrNone(lane);
-                } finally {
-                    if (busy) {
-                        busyTurn.release();
-                    }
-                }
+                long[] began = new long[1];
+                int handled = turns.work(busy, () -> {
+                    began[0] = System.nanoTime();
+                    return processBatchOrNone(lane);
+                });
                 if (handled < batch) {
                     Thread.sleep(pollInterval);
                 } else if (busy) {
-                    Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - began), busyShare));
+                    Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - began[0]), busyShare));
                 }
             } catch (InterruptedException e) {
                 return;

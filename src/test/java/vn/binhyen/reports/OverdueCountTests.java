@@ -1,0 +1,101 @@
+package vn.binhyen.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.binhyen.accounts.AccessScope;
+import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.reports.internal.RegisterQuery;
+import vn.binhyen.reports.internal.RegisterQuery.ClockFilter;
+import vn.binhyen.reports.internal.RegisterQuery.Filter;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.RegisterFixtures;
+
+/**
+ * The overdue count on every inbox page reads each kind of clock from its own index; it must still count exactly the
+ * reports the register lists as overdue (their next deadline, the earliest running clock, has passed).
+ */
+@SpringBootTest
+class OverdueCountTests {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TipIntake intake;
+
+    @Autowired
+    RegisterQuery register;
+
+    private final Instant now = Instant.now();
+
+    @Test
+    void everyKindOfClockPastItsDeadlineIsCountedAndNothingElse() {
+        var commune = Fixtures.commune(jdbc);
+        // Overdue, one per kind of clock.
+        docket(commune.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.minus(HOUR));
+        docket(commune.code(), "UNDER_RESOLUTION", false, "resolution_due_at", now.minus(HOUR));
+        docket(commune.code(), "UNCLASSIFIED", true, "immediate_report_due_at", now.minus(HOUR));
+        procuracyNotice(docket(commune.code(), "CLASSIFIED", false, null, null), now.minus(HOUR), false);
+        // Not overdue: a clock still running, a clock of another state, a report already made, a notice given.
+        docket(commune.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.plus(HOUR));
+        docket(commune.code(), "UNDER_RESOLUTION", false, "transfer_due_at", now.minus(HOUR));
+        long reported = docket(commune.code(), "UNCLASSIFIED", true, "immediate_report_due_at", now.minus(HOUR));
+        jdbc.sql("UPDATE reports.dockets SET immediately_reported_at = ? WHERE tip_id = ?")
+                .params(Timestamp.from(now.minus(Duration.ofHours(2))), reported)
+                .update();
+        docket(commune.code(), "CLASSIFIED", true, "immediate_report_due_at", now.minus(HOUR));
+        procuracyNotice(docket(commune.code(), "CLASSIFIED", false, null, null), now.minus(HOUR), true);
+        procuracyNotice(docket(commune.code(), "CLASSIFIED", false, null, null), now.plus(HOUR), false);
+        docket(commune.code(), "UNCLASSIFIED", false, null, null);
+        // Overdue, but another commune's.
+        var other = Fixtures.commune(jdbc);
+        docket(other.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.minus(HOUR));
+
+        var chief = new AccessScope(
+                commune.chief(), OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(), Set.of());
+        var overdueInRegister = register.find(
+                        chief, new Filter(null, null, ClockFilter.OVERDUE, null, null, null, null, 0))
+                .lines();
+
+        assertThat(register.overdueCount(chief)).isEqualTo(4).isEqualTo(overdueInRegister.size());
+    }
+
+    /** A registered tip whose docket is put in the given state, with one clock set. */
+    private long docket(String commune, String state, boolean urgent, String clock, Instant due) {
+        long tip = RegisterFixtures.tip(jdbc, intake, commune, null, true);
+        jdbc.sql("UPDATE reports.dockets SET state = ?, urgent = ? WHERE tip_id = ?")
+                .params(state, urgent, tip)
+                .update();
+        if (clock != null) {
+            jdbc.sql("UPDATE reports.dockets SET " + clock + " = ? WHERE tip_id = ?")
+                    .params(Timestamp.from(due), tip)
+                    .update();
+        }
+        return tip;
+    }
+
+    /** A decision the Procuracy must be told of by {@code due}, told or not yet. */
+    private void procuracyNotice(long tip, Instant due, boolean notified) {
+        long decision =
+                jdbc.sql("""
+                        INSERT INTO reports.docket_events (tip_id, type, procuracy_due_at, recorded_at)
+                        VALUES (?, 'NOT_INITIATED', ?, now()) RETURNING id
+                        """).params(tip, Timestamp.from(due)).query(Long.class).single();
+        if (notified) {
+            jdbc.sql("""
+                            INSERT INTO reports.docket_events (tip_id, type, refers_to, recorded_at)
+                            VALUES (?, 'PROCURACY_NOTIFIED', ?, now())
+                            """).params(tip, decision).update();
+        }
+    }
+}

@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
@@ -26,9 +27,9 @@ public class Accounts {
 
     /**
      * The officer's scope, read fresh on every call so that a jurisdiction change applies to the very next request
-     * rather than at the next sign-in.
+     * rather than at the next sign-in. At most one statement, so no transaction of its own: it runs on every request.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public AccessScope scopeOf(SignedInOfficer officer) {
         var villages = officer.role() == OfficerRole.AREA_OFFICER
                 ? directory.villagesCoveredBy(officer.officerId())

@@ -45,8 +45,7 @@ public class AuditLog {
         // PostgreSQL keeps microseconds: hash exactly what is stored so that the verifier recomputes the same value.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = AuditHashing.hash(id, at, entry, head.lastHash());
-        store.insert(id, at, entry, head.lastHash(), hash);
-        store.moveHead(id, hash);
+        store.append(id, at, entry, head.lastHash(), hash);
     }
 
     /** Every entry about one subject, oldest first: the chain of custody of a report. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The directory's API for other modules: who and where, read-only. */
@@ -59,6 +60,8 @@ public class Directory {
                 .list();
     }
 
+    // One statement: a transaction of its own would add a round trip (COMMIT) to every inbox page.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<VillageView> villagesOf(String communeCode) {
         return jdbc.sql("SELECT * FROM directory.villages WHERE commune_code = ? ORDER BY name")
                 .param(communeCode)
@@ -96,7 +99,8 @@ public class Directory {
                 == 1;
     }
 
-    /** The villages an area officer covers. */
+    /** The villages an area officer covers. Read on every request of an area officer: one statement, no transaction. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Set<Long> villagesCoveredBy(long officerId) {
         return Set.copyOf(jdbc.sql("SELECT village_id FROM directory.jurisdictions WHERE officer_id = ?")
                 .param(officerId)

@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipStatus;
+import vn.binhyen.shared.database.PlannedWithValues;
 
-/** The officer inbox: tips in the officer's scope, filtered, urgent and newest first. One query per page. */
+/**
+ * The officer inbox: tips in the officer's scope, filtered, urgent and newest first. One query per page.
+ *
+ * <p>No transaction: each method is one statement, which sees one snapshot on its own; a read-only transaction around
+ * it would only add a round trip (its COMMIT) to every page and every badge.
+ */
 @Component
-@Transactional(readOnly = true)
 public class InboxQuery {
 
     public record InboxItem(
@@ -36,9 +41,11 @@ public class InboxQuery {
     public record InboxPage(List<InboxItem> items, int page, boolean hasNext) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    InboxQuery(JdbcClient jdbc) {
+    InboxQuery(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     public InboxPage find(AccessScope scope, InboxFilter filter) {
@@ -89,10 +96,9 @@ public class InboxQuery {
                             .collect(Collectors.joining(" UNION ALL ", "SELECT * FROM (", ") t"))
                     + " ORDER BY t.urgent DESC, t.received_at DESC LIMIT :limit OFFSET :offset";
         }
-        // Plan with this request's values, as psql would: a cached generic plan cannot see how many tips the words
+        // Planned with this request's values, as psql would: a cached generic plan cannot see how many tips the words
         // match or how far the page reaches, and for a common word ("xe") it reads every match instead of the newest.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        List<InboxItem> rows = jdbc.sql("""
+        String sql = """
                         SELECT t.id, t.code, t.category, t.status, t.channel, t.urgent, t.anonymous,
                                left(t.description, 160) AS excerpt, v.name AS village_name,
                                o.full_name AS officer_name, t.received_at, t.first_answered_at IS NOT NULL AS answered
@@ -100,9 +106,10 @@ public class InboxQuery {
                           LEFT JOIN directory.villages v ON v.id = t.village_id
                           LEFT JOIN directory.officers o ON o.id = t.assigned_officer_id
                          ORDER BY t.urgent DESC, t.received_at DESC
-                        """.formatted(pageOfTips))
-                .params(params)
-                .query((rs, n) -> new InboxItem(
+                        """.formatted(pageOfTips);
+        List<InboxItem> rows = jdbcTemplate.query(
+                new PlannedWithValues(sql, params),
+                (rs, n) -> new InboxItem(
                         rs.getLong("id"),
                         rs.getString("code"),
                         TipCategory.valueOf(rs.getString("category")),
@@ -114,8 +121,7 @@ public class InboxQuery {
                         rs.getString("village_name"),
                         rs.getString("officer_name"),
                         rs.getTimestamp("received_at").toInstant(),
-                        rs.getBoolean("answered")))
-                .list();
+                        rs.getBoolean("answered")));
         boolean hasNext = rows.size() > InboxFilter.PAGE_SIZE;
         return new InboxPage(hasNext ? rows.subList(0, InboxFilter.PAGE_SIZE) : rows, page, hasNext);
     }

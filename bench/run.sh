@@ -43,7 +43,17 @@ classpath_file=target/bench/classpath.txt
 if [[ ! -s $classpath_file || pom.xml -nt $classpath_file ]]; then
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=$classpath_file -Dmdep.includeScope=runtime
 fi
-classpath="target/classes:$(cat $classpath_file)"
+# The tool's own HTTP client (Apache HttpClient 5, classic): not a dependency of the app.
+lib=target/bench/lib
+for artifact in org.apache.httpcomponents.client5:httpclient5:5.6.5 \
+                org.apache.httpcomponents.core5:httpcore5:5.4.4 \
+                org.apache.httpcomponents.core5:httpcore5-h2:5.4.4; do
+  IFS=: read -r _ name version <<<"$artifact"
+  if [[ ! -s $lib/$name-$version.jar ]]; then
+    ./mvnw -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$lib"
+  fi
+done
+classpath="target/classes:$(cat $classpath_file):$lib/*"
 rm -rf target/bench/classes
 "$javac" --release 21 -cp "$classpath" -d target/bench/classes $(find bench/src -name '*.java')
 

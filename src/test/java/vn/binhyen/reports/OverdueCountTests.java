@@ -19,8 +19,9 @@ import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.RegisterFixtures;
 
 /**
- * The overdue count on every inbox page reads each kind of clock from its own index; it must still count exactly the
- * reports the register lists as overdue (their next deadline, the earliest running clock, has passed).
+ * The overdue count on every inbox page, the register's clock filters and its "overdue first" order read each kind of
+ * clock from its own index instead of computing every line's next deadline; they must still agree with that deadline
+ * (the earliest running clock), which the register shows on each line.
  */
 @SpringBootTest
 class OverdueCountTests {
@@ -68,6 +69,35 @@ class OverdueCountTests {
                 .lines();
 
         assertThat(register.overdueCount(chief)).isEqualTo(4).isEqualTo(overdueInRegister.size());
+        assertThat(overdueInRegister)
+                .allSatisfy(line -> assertThat(line.nextDueAt()).isBefore(now));
+
+        // The whole register: the four overdue lines first, then the others; each part newest first.
+        var lines = register.find(chief, Filter.all()).lines();
+        assertThat(lines).hasSize(11);
+        assertThat(lines.subList(0, 4))
+                .allSatisfy(line -> assertThat(line.nextDueAt()).isBefore(now));
+        assertThat(lines.subList(4, 11))
+                .allSatisfy(line -> assertThat(line.nextDueAt())
+                        .satisfiesAnyOf(
+                                due -> assertThat(due).isNull(),
+                                due -> assertThat(due).isAfter(now)));
+        assertThat(lines.subList(0, 4)).isSortedAccordingTo((a, b) -> Integer.compare(b.number(), a.number()));
+        assertThat(lines.subList(4, 11)).isSortedAccordingTo((a, b) -> Integer.compare(b.number(), a.number()));
+
+        // Clocks running and not yet past: the transfer and the notice due in an hour, both inside the warning.
+        assertThat(clock(chief, ClockFilter.RUNNING))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line.nextDueAt()).isAfter(now));
+        assertThat(clock(chief, ClockFilter.DUE_SOON)).hasSize(2);
+        assertThat(clock(chief, ClockFilter.NONE))
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(line.nextDueAt()).isNull());
+    }
+
+    private java.util.List<RegisterQuery.Line> clock(AccessScope scope, ClockFilter clock) {
+        return register.find(scope, new Filter(null, null, clock, null, null, null, null, 0))
+                .lines();
     }
 
     /** A registered tip whose docket is put in the given state, with one clock set. */

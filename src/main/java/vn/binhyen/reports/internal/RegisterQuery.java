@@ -122,6 +122,27 @@ public class RegisterQuery {
                                 WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
             """;
 
+    /**
+     * The dockets with a clock running, past or not: {@link #NEXT_DUE} is not null exactly for them. Read from the same
+     * partial indexes, so that the register's clock filters look at these dockets only, not at every line of the unit.
+     */
+    private static final String RUNNING_DOCKETS = """
+            SELECT d.tip_id FROM reports.dockets d
+             WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at IS NOT NULL
+            UNION
+            SELECT d.tip_id FROM reports.dockets d
+             WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at IS NOT NULL
+            UNION
+            SELECT d.tip_id FROM reports.dockets d
+             WHERE d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at IS NOT NULL
+               AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+            UNION
+            SELECT ev.tip_id FROM reports.docket_events ev
+             WHERE ev.procuracy_due_at IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
+                                WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
+            """;
+
     /** When a line went into the book: an original when the report came in, a correction when it was written. */
     private static final String BOOK_TIME =
             "(CASE WHEN e.corrects_entry_id IS NULL THEN e.received_at ELSE e.entered_at END)";
@@ -148,9 +169,22 @@ public class RegisterQuery {
         params.put("limit", PAGE_SIZE + 1);
         params.put("offset", page * PAGE_SIZE);
         params.put("now", RegisterStore.ts(now));
-        List<Line> lines = jdbc.sql(select(where.toString())
+        // The page's lines are chosen first, overdue ones (few) then the others, each part read newest first from the
+        // register's own order and no further than the page reaches; only those lines get their columns and deadlines.
+        // Ordering every line of a ward by its next deadline read all 60,000 of them (1.2 s a page).
+        params.put("reach", (page + 1) * PAGE_SIZE + 1);
+        String chosen = """
+                SELECT id FROM (
+                  (SELECT e.id, 0 AS part, e.register_year, e.register_number %1$s AND e.tip_id IN (%2$s)
+                    ORDER BY e.register_year DESC, e.register_number DESC LIMIT :reach)
+                  UNION ALL
+                  (SELECT e.id, 1 AS part, e.register_year, e.register_number %1$s AND e.tip_id NOT IN (%2$s)
+                    ORDER BY e.register_year DESC, e.register_number DESC LIMIT :reach)
+                ) p ORDER BY part, register_year DESC, register_number DESC LIMIT :limit OFFSET :offset
+                """.formatted(from(where.toString()), OVERDUE_DOCKETS);
+        List<Line> lines = jdbc.sql(select("e.id IN (" + chosen + ")")
                         + " ORDER BY (next_due IS NOT NULL AND next_due <= :now) DESC, e.register_year DESC,"
-                        + " e.register_number DESC LIMIT :limit OFFSET :offset")
+                        + " e.register_number DESC")
                 .params(params)
                 .query(RegisterQuery::line)
                 .list();
@@ -272,10 +306,13 @@ public class RegisterQuery {
             params.put("soon", RegisterStore.ts(now.plus(clocks.rules().resolutionWarning())));
             where.append(
                     switch (filter.clock()) {
-                        case OVERDUE -> " AND " + NEXT_DUE + " <= :now";
-                        case DUE_SOON -> " AND " + NEXT_DUE + " > :now AND " + NEXT_DUE + " <= :soon";
-                        case RUNNING -> " AND " + NEXT_DUE + " > :now";
-                        case NONE -> " AND " + NEXT_DUE + " IS NULL";
+                        case OVERDUE -> " AND e.tip_id IN (" + OVERDUE_DOCKETS + ")";
+                        case DUE_SOON ->
+                            " AND e.tip_id IN (" + RUNNING_DOCKETS + ") AND " + NEXT_DUE + " > :now AND " + NEXT_DUE
+                                    + " <= :soon";
+                        case RUNNING ->
+                            " AND e.tip_id IN (" + RUNNING_DOCKETS + ") AND e.tip_id NOT IN (" + OVERDUE_DOCKETS + ")";
+                        case NONE -> " AND e.tip_id NOT IN (" + RUNNING_DOCKETS + ")";
                     });
         }
     }
@@ -304,6 +341,19 @@ public class RegisterQuery {
                    WHERE %s
                 ) e
                 """.formatted(NEXT_DUE, where);
+    }
+
+    /**
+     * The lines a filter chooses from. A line is written in its tip's commune and province, and saying so lets the
+     * planner turn a commune's or a province's scope on the tip into a range of the register's own index.
+     */
+    private static String from(String where) {
+        return """
+                FROM reports.register_entries e
+                JOIN reports.tips t ON t.id = e.tip_id AND t.commune_code = e.commune_code
+                     AND t.province_code = e.province_code
+                JOIN reports.dockets d ON d.tip_id = t.id
+               WHERE %s""".formatted(where);
     }
 
     private static Line line(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

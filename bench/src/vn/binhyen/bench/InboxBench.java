@@ -171,10 +171,15 @@ public final class InboxBench {
             for (Case c : cases) {
                 results.add(measure(c));
             }
+            Stats floor = floor(chief);
             line("");
             line("load average at end %s", loadAverage());
             line("");
             table(results);
+            line("floor: GET /css/binhyen.css (a static file, no SQL) as %s through the same client, server and security",
+                    chief);
+            line("filters, %d runs after warm-up: p50 %.2f ms, p95 %.2f ms. No page answers faster than this.", floor.n(),
+                    floor.p50(), floor.p95());
             line("");
             line("Plans (EXPLAIN ANALYZE, BUFFERS) of the bare SQL, once each after measuring:");
             for (Case c : cases) {
@@ -192,6 +197,19 @@ public final class InboxBench {
             }
             return results.stream().allMatch(r -> r.under50() && r.within2x()) ? 0 : 3;
         }
+    }
+
+    /** What HTTP, the session and the filters cost on their own: the smallest answer the server gives a signed-in officer. */
+    private Stats floor(String user) throws IOException {
+        Case file = new Case("static file", user, "/css/binhyen.css", false, "", false);
+        for (int i = 0; i < 60; i++) {
+            get(file);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            millis.add(get(file));
+        }
+        return Stats.of(millis);
     }
 
     private Result measure(Case c) throws Exception {

@@ -105,43 +105,30 @@ public class RegisterQuery {
      * skips the clocks that are not running), found from each kind of clock's own partial index instead of computing
      * every docket's next deadline, so that the count on every inbox page reads only overdue dockets.
      */
-    private static final String OVERDUE_DOCKETS = """
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at <= :now
-            UNION
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at <= :now
-            UNION
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at <= :now
-               AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
-            UNION
-            SELECT ev.tip_id FROM reports.docket_events ev
-             WHERE ev.procuracy_due_at <= :now
-               AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
-                                WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
-            """;
+    private static final String OVERDUE_DOCKETS = docketsWhoseClock("<= :now");
 
-    /**
-     * The dockets with a clock running, past or not: {@link #NEXT_DUE} is not null exactly for them. Read from the same
-     * partial indexes, so that the register's clock filters look at these dockets only, not at every line of the unit.
-     */
-    private static final String RUNNING_DOCKETS = """
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at IS NOT NULL
-            UNION
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at IS NOT NULL
-            UNION
-            SELECT d.tip_id FROM reports.dockets d
-             WHERE d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at IS NOT NULL
-               AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
-            UNION
-            SELECT ev.tip_id FROM reports.docket_events ev
-             WHERE ev.procuracy_due_at IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
-                                WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
-            """;
+    /** The dockets with a clock running, past or not: {@link #NEXT_DUE} is not null exactly for them. */
+    private static final String RUNNING_DOCKETS = docketsWhoseClock("IS NOT NULL");
+
+    /** The dockets with a clock of any kind (the four parts of {@link #NEXT_DUE}) whose deadline meets the condition. */
+    private static String docketsWhoseClock(String condition) {
+        return """
+                SELECT d.tip_id FROM reports.dockets d
+                 WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at %1$s
+                UNION
+                SELECT d.tip_id FROM reports.dockets d
+                 WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at %1$s
+                UNION
+                SELECT d.tip_id FROM reports.dockets d
+                 WHERE d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at %1$s
+                   AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+                UNION
+                SELECT ev.tip_id FROM reports.docket_events ev
+                 WHERE ev.procuracy_due_at %1$s
+                   AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
+                                    WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
+                """.formatted(condition);
+    }
 
     /** When a line went into the book: an original when the report came in, a correction when it was written. */
     private static final String BOOK_TIME =

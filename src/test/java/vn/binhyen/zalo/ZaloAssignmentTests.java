@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +141,56 @@ class ZaloAssignmentTests extends ZaloIntegrationTest {
         String raw = new String(sealed, StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("0905123456").doesNotContain("Hồng");
         assertThat(console.thread(staff(), thread).hasContactCard()).isTrue();
+    }
+
+    @Test
+    void aVillageZaloCannotTakeNowIsKeptAndWrittenToZaloWhenZaloTakesRequestsAgain() {
+        String user = world.newUser("Người dân chờ gắn thẻ").userId();
+        residents.follow(oa, user, true);
+        residents.sendText(oa, user, "Cho hỏi công an khu vực thôn tôi là ai");
+        long thread = threadWith(user);
+        processed();
+
+        // The app's API budget is spent for this minute and the next two: Zalo refuses, the tag waits.
+        Instant now = Instant.now();
+        for (int minute = 0; minute < 3; minute++) {
+            jdbc.sql("""
+                            INSERT INTO zalo.api_budget (app_id, minute, used) VALUES (?, ?, 1000000)
+                            ON CONFLICT (app_id, minute) DO UPDATE SET used = 1000000
+                            """)
+                    .params(
+                            oa.appId(),
+                            Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES).plus(minute, ChronoUnit.MINUTES)))
+                    .update();
+        }
+        try {
+            console.setVillage(staff(), thread, commune.villageA());
+            eventually().untilAsserted(() -> assertThat(tagPublication(user)).contains("FAILED"));
+            assertThat(jdbc.sql("SELECT village_source FROM zalo.followers WHERE oa_id = ? AND user_id = ?")
+                            .params(oa.oaId(), user)
+                            .query(String.class)
+                            .optional())
+                    .as("the village is kept though Zalo could not be told")
+                    .contains("OFFICER");
+            assertThat(world.tagsOf(oa.oaId(), user)).doesNotContain("Thôn A");
+        } finally {
+            jdbc.sql("DELETE FROM zalo.api_budget WHERE app_id = ?")
+                    .param(oa.appId())
+                    .update();
+        }
+
+        // No restart: the failed listener runs again and Zalo gets the tag.
+        eventually()
+                .untilAsserted(() -> assertThat(world.tagsOf(oa.oaId(), user)).contains("Thôn A"));
+        eventually().untilAsserted(() -> assertThat(tagPublication(user)).contains("COMPLETED"));
+    }
+
+    /** The state of the publication that writes the user's village to Zalo as a tag. */
+    Optional<String> tagPublication(String user) {
+        return jdbc.sql("""
+                        SELECT status FROM events.event_publication
+                         WHERE listener_id LIKE '%ZaloContactVillages.tag(%' AND serialized_event LIKE ?
+                        """).param("%" + user + "%").query(String.class).optional();
     }
 
     @Test

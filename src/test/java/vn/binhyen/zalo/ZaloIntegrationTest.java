@@ -23,7 +23,7 @@ import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * One application (one fresh database) shared by the Zalo tests: real HTTP on a random port, the simulator on, short
- * retry ladders and poll intervals so that asynchronous work finishes within a test. Each test class uses its own
+ * retry ladders, poll intervals and listener retries so that asynchronous work finishes within a test. Each test class uses its own
  * commune, so its OA, residents and threads are its own.
  */
 @SpringBootTest(
@@ -35,7 +35,11 @@ import vn.binhyen.zalosim.internal.SimZalo;
             "binhyen.zalo.delivery-poll-interval=PT0.1S",
             "binhyen.zalo.refresh-check-initial-delay=PT1H",
             "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
-            "binhyen.zalosim.receipt-delay=PT0.1S"
+            "binhyen.zalosim.receipt-delay=PT0.1S",
+            "binhyen.scheduler.polling-interval=PT0.5S",
+            "binhyen.events.retry-every=PT0.5S",
+            "binhyen.events.retry-backoff=PT0.5S",
+            "binhyen.events.retry-backoff-max=PT2S"
         })
 abstract class ZaloIntegrationTest {
 

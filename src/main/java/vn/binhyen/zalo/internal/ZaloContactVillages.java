@@ -16,9 +16,12 @@ import vn.binhyen.directory.VillageView;
 /**
  * An officer set a resident's village on a Zalo thread: the page remembers it for the follower (bulletin targets) and
  * writes it back to Zalo as the follower's tag, named as the village, taking the follower out of any other village's
- * tag, so the OA's own tools (and the next follower sync) see the same village. If Zalo cannot be reached the
- * listener fails and the event publication is retried; an OA that is not connected or a user who does not follow is
- * left untagged.
+ * tag, so the OA's own tools (and the next follower sync) see the same village.
+ *
+ * <p>Two listeners, so two event publications: remembering the village is ours and cannot wait for Zalo, while the tag
+ * needs Zalo and the app's API budget. When Zalo cannot be reached (or the minute's budget is spent) only the tag's
+ * listener fails, and the failed publication is retried later ({@code FailedEventsRetry}); the village is already
+ * kept. An OA that is not connected or a user who does not follow is left untagged.
  */
 @Component
 class ZaloContactVillages {
@@ -51,12 +54,17 @@ class ZaloContactVillages {
     }
 
     @ApplicationModuleListener
-    void on(ContactVillageSet set) {
-        if (set.channel() != ConversationChannel.ZALO) {
-            return;
+    void remember(ContactVillageSet set) {
+        if (set.channel() == ConversationChannel.ZALO) {
+            followers.setVillage(set.accountRef(), set.contactRef(), set.villageId(), "OFFICER");
         }
-        followers.setVillage(set.accountRef(), set.contactRef(), set.villageId(), "OFFICER");
-        writeTag(set.accountRef(), set.contactRef(), set.villageId());
+    }
+
+    @ApplicationModuleListener
+    void tag(ContactVillageSet set) {
+        if (set.channel() == ConversationChannel.ZALO) {
+            writeTag(set.accountRef(), set.contactRef(), set.villageId());
+        }
     }
 
     private void writeTag(String oaId, String userId, long villageId) {

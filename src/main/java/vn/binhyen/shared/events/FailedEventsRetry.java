@@ -67,22 +67,8 @@ class FailedEventsRetry {
     /** Resubmits the failed publications whose wait is over; returns how many. */
     int retryDue() {
         Instant now = clock.instant();
-        List<FailedPublication> due = jdbc
-                .sql("""
-                        SELECT id, listener_id, publication_date, completion_attempts, last_resubmission_date
-                          FROM events.event_publication
-                         WHERE completion_date IS NULL AND status = 'FAILED'
-                        """)
-                .query((rs, row) -> new FailedPublication(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("listener_id"),
-                        rs.getTimestamp("publication_date").toInstant(),
-                        rs.getInt("completion_attempts"),
-                        instant(rs.getTimestamp("last_resubmission_date"))))
-                .list()
-                .stream()
-                .filter(p -> backoff.isDue(p, now))
-                .toList();
+        List<FailedPublication> due =
+                failedPublications().stream().filter(p -> backoff.isDue(p, now)).toList();
         if (due.isEmpty()) {
             return 0;
         }
@@ -95,6 +81,23 @@ class FailedEventsRetry {
                 .withBatchSize(BATCH)
                 .withFilter(publication -> ids.contains(publication.getIdentifier())));
         return due.size();
+    }
+
+    /** Every failed publication, oldest first, from the registry's index on the completion date. */
+    List<FailedPublication> failedPublications() {
+        return jdbc.sql("""
+                        SELECT id, listener_id, publication_date, completion_attempts, last_resubmission_date
+                          FROM events.event_publication
+                         WHERE completion_date IS NULL AND status = 'FAILED'
+                         ORDER BY publication_date
+                        """)
+                .query((rs, row) -> new FailedPublication(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("listener_id"),
+                        rs.getTimestamp("publication_date").toInstant(),
+                        rs.getInt("completion_attempts"),
+                        instant(rs.getTimestamp("last_resubmission_date"))))
+                .list();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

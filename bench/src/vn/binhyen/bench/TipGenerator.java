@@ -134,9 +134,10 @@ final class TipGenerator {
      */
     private static final String DOCKETS_SQL =
             """
-            INSERT INTO reports.dockets (tip_id, kind, kind_reason, state, urgent, remote, received_at, transfer_due_at,
-                                         resolution_due_at, immediate_report_due_at, immediately_reported_at, closed_at)
-            SELECT t.id, k.kind,
+            INSERT INTO reports.dockets (tip_id, commune_code, province_code, kind, kind_reason, state, urgent, remote,
+                                         received_at, transfer_due_at, resolution_due_at, immediate_report_due_at,
+                                         immediately_reported_at, closed_at)
+            SELECT t.id, t.commune_code, t.province_code, k.kind,
                    CASE WHEN t.status = 'REJECTED' THEN 'Không có căn cứ xử lý' END,
                    k.state, t.urgent, FALSE, t.received_at,
                    CASE WHEN k.state = 'AWAITING_TRANSFER' THEN t.received_at + interval '24 hours' END,

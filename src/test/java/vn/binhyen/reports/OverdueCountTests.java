@@ -95,6 +95,90 @@ class OverdueCountTests {
                 .allSatisfy(line -> assertThat(line.nextDueAt()).isNull());
     }
 
+    /**
+     * Each unit reads only its own clocks (V8: the docket carries the commune and province, and the earliest notice
+     * still owed to the Procuracy, kept by a trigger); every scope's count must still equal the count by definition:
+     * tips in scope whose earliest running clock, the notices read from the docket's events, is past.
+     */
+    @Test
+    void everyScopeCountsExactlyItsOwnOverdueDocketsAsTheDeadlinesDefineThem() {
+        var commune = Fixtures.commune(jdbc);
+        var neighbour = Fixtures.commune(jdbc);
+        for (var unit : java.util.List.of(commune, neighbour)) {
+            docket(unit.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.minus(HOUR));
+            docket(unit.code(), "UNDER_RESOLUTION", true, "immediate_report_due_at", now.minus(HOUR));
+            procuracyNotice(docket(unit.code(), "CLASSIFIED", false, null, null), now.minus(HOUR), false);
+        }
+        // In officer A's village: overdue for the notice, then told; overdue for resolution; not yet due.
+        long told = inVillage(docket(commune.code(), "CLASSIFIED", false, null, null), commune.villageA());
+        procuracyNotice(told, now.minus(HOUR), false);
+        long owed = inVillage(docket(commune.code(), "CLASSIFIED", false, null, null), commune.villageA());
+        procuracyNotice(owed, now.minus(HOUR), false);
+        procuracyNotice(owed, now.plus(HOUR), false);
+        inVillage(
+                docket(commune.code(), "UNDER_RESOLUTION", false, "resolution_due_at", now.minus(HOUR)),
+                commune.villageA());
+        inVillage(
+                docket(commune.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.plus(HOUR)),
+                commune.villageA());
+        long decision = jdbc.sql("SELECT max(id) FROM reports.docket_events WHERE tip_id = ?")
+                .param(told)
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        INSERT INTO reports.docket_events (tip_id, type, refers_to, recorded_at)
+                        VALUES (?, 'PROCURACY_NOTIFIED', ?, now())
+                        """).params(told, decision).update();
+
+        var chief = new AccessScope(
+                commune.chief(), OfficerRole.COMMUNE_CHIEF, commune.code(), commune.provinceCode(), Set.of());
+        var province = new AccessScope(0, OfficerRole.PROVINCE_COMMAND, "PA", commune.provinceCode(), Set.of());
+        var officerA = new AccessScope(
+                commune.officerA(),
+                OfficerRole.AREA_OFFICER,
+                commune.code(),
+                commune.provinceCode(),
+                Set.of(commune.villageA()));
+
+        assertThat(register.overdueCount(chief))
+                .isEqualTo(byDefinition("t.commune_code = ?", commune.code()))
+                .isEqualTo(5);
+        assertThat(register.overdueCount(officerA))
+                .isEqualTo(byDefinition("t.village_id = ?", commune.villageA()))
+                .isEqualTo(2);
+        assertThat(register.overdueCount(province))
+                .isEqualTo(byDefinition("t.province_code = ?", commune.provinceCode()));
+        assertThat(clock(officerA, ClockFilter.OVERDUE)).hasSize(2);
+        assertThat(clock(officerA, ClockFilter.RUNNING)).hasSize(1);
+    }
+
+    private long inVillage(long tip, long village) {
+        jdbc.sql("UPDATE reports.tips SET village_id = ? WHERE id = ?")
+                .params(village, tip)
+                .update();
+        return tip;
+    }
+
+    /** The overdue tips matching the condition, by the definition of the next deadline, notices read from events. */
+    private long byDefinition(String condition, Object value) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM reports.tips t JOIN reports.dockets d ON d.tip_id = t.id
+                         WHERE %s AND LEAST(
+                           CASE d.state WHEN 'AWAITING_TRANSFER' THEN d.transfer_due_at
+                                        WHEN 'UNDER_RESOLUTION' THEN d.resolution_due_at END,
+                           CASE WHEN d.urgent AND d.immediately_reported_at IS NULL
+                                     AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+                                THEN d.immediate_report_due_at END,
+                           (SELECT min(ev.procuracy_due_at) FROM reports.docket_events ev
+                             WHERE ev.tip_id = d.tip_id AND ev.procuracy_due_at IS NOT NULL
+                               AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
+                                                WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED'))) <= ?
+                        """.formatted(condition))
+                .params(value, Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
     private java.util.List<RegisterQuery.Line> clock(AccessScope scope, ClockFilter clock) {
         return register.find(scope, new Filter(null, null, clock, null, null, null, null, 0))
                 .lines();

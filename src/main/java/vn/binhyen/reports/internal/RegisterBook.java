@@ -50,7 +50,13 @@ public class RegisterBook {
                 receivingOfficerId,
                 now);
         store.openDocket(
-                tipId, urgent, commune.remote(), receivedAt, urgent ? clocks.immediateReportDue(receivedAt) : null);
+                tipId,
+                commune.code(),
+                commune.provinceCode(),
+                urgent,
+                commune.remote(),
+                receivedAt,
+                urgent ? clocks.immediateReportDue(receivedAt) : null);
         return number + "/" + year;
     }
 

@@ -94,40 +94,43 @@ public class RegisterQuery {
               CASE WHEN d.urgent AND d.immediately_reported_at IS NULL
                         AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
                    THEN d.immediate_report_due_at END,
-              (SELECT min(ev.procuracy_due_at) FROM reports.docket_events ev
-                WHERE ev.tip_id = d.tip_id AND ev.procuracy_due_at IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
-                                   WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')))
+              d.procuracy_due_at)
             """;
 
     /**
-     * The dockets past a deadline at {@code :now}: exactly those whose {@link #NEXT_DUE} is at or before it (LEAST
-     * skips the clocks that are not running), found from each kind of clock's own partial index instead of computing
-     * every docket's next deadline, so that the count on every inbox page reads only overdue dockets.
+     * The unit's dockets past a deadline at {@code :now}: exactly those whose {@link #NEXT_DUE} is at or before it
+     * (LEAST skips the clocks that are not running), found from each kind of clock's partial index for the unit
+     * instead of computing every docket's next deadline, so that the count on every inbox page reads only the unit's
+     * overdue dockets.
      */
-    private static final String OVERDUE_DOCKETS = docketsWhoseClock("<= :now");
+    private static String overdueDockets(ScopeSql scope) {
+        return docketsWhoseClock("<= :now", scope.docketUnit());
+    }
 
-    /** The dockets with a clock running, past or not: {@link #NEXT_DUE} is not null exactly for them. */
-    private static final String RUNNING_DOCKETS = docketsWhoseClock("IS NOT NULL");
+    /** The unit's dockets with a clock running, past or not: {@link #NEXT_DUE} is not null exactly for them. */
+    private static String runningDockets(ScopeSql scope) {
+        return docketsWhoseClock("IS NOT NULL", scope.docketUnit());
+    }
 
-    /** The dockets with a clock of any kind (the four parts of {@link #NEXT_DUE}) whose deadline meets the condition. */
-    private static String docketsWhoseClock(String condition) {
+    /**
+     * The dockets of the unit with a clock of any kind (the four parts of {@link #NEXT_DUE}) whose deadline meets the
+     * condition (V8's indexes, one per kind of clock and level of unit).
+     */
+    private static String docketsWhoseClock(String condition, String unit) {
         return """
                 SELECT d.tip_id FROM reports.dockets d
-                 WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at %1$s
+                 WHERE %2$s AND d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at %1$s
                 UNION
                 SELECT d.tip_id FROM reports.dockets d
-                 WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at %1$s
+                 WHERE %2$s AND d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at %1$s
                 UNION
                 SELECT d.tip_id FROM reports.dockets d
-                 WHERE d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at %1$s
+                 WHERE %2$s AND d.urgent AND d.immediately_reported_at IS NULL AND d.immediate_report_due_at %1$s
                    AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
                 UNION
-                SELECT ev.tip_id FROM reports.docket_events ev
-                 WHERE ev.procuracy_due_at %1$s
-                   AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
-                                    WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED')
-                """.formatted(condition);
+                SELECT d.tip_id FROM reports.dockets d
+                 WHERE %2$s AND d.procuracy_due_at %1$s
+                """.formatted(condition, unit);
     }
 
     /** When a line went into the book: an original when the report came in, a correction when it was written. */
@@ -151,7 +154,7 @@ public class RegisterQuery {
         Map<String, Object> params = new HashMap<>(scopeSql.params());
         StringBuilder where = new StringBuilder(scopeSql.predicate());
         where.append(" AND NOT EXISTS (SELECT 1 FROM reports.register_entries c WHERE c.corrects_entry_id = e.id)");
-        filters(filter, where, params, now);
+        filters(filter, scopeSql, where, params, now);
         int page = Math.max(0, filter.page());
         params.put("limit", PAGE_SIZE + 1);
         params.put("offset", page * PAGE_SIZE);
@@ -172,7 +175,7 @@ public class RegisterQuery {
                       AND e.tip_id NOT IN (SELECT tip_id FROM overdue)
                     ORDER BY e.register_year DESC, e.register_number DESC LIMIT :reach)
                 ) p ORDER BY part, register_year DESC, register_number DESC LIMIT :limit OFFSET :offset
-                """.formatted(from(where.toString()), OVERDUE_DOCKETS);
+                """.formatted(from(where.toString()), overdueDockets(scopeSql));
         List<Line> lines = jdbc.sql(select("e.id IN (" + chosen + ")")
                         + " ORDER BY (next_due IS NOT NULL AND next_due <= :now) DESC, e.register_year DESC,"
                         + " e.register_number DESC")
@@ -206,7 +209,7 @@ public class RegisterQuery {
         Map<String, Object> params = new HashMap<>(scopeSql.params());
         params.put("now", RegisterStore.ts(clock.instant()));
         return jdbc.sql("SELECT count(*) FROM reports.tips t WHERE " + scopeSql.predicate() + " AND t.id IN ("
-                        + OVERDUE_DOCKETS + ")")
+                        + overdueDockets(scopeSql) + ")")
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -260,7 +263,7 @@ public class RegisterQuery {
                 .list();
     }
 
-    private void filters(Filter filter, StringBuilder where, Map<String, Object> params, Instant now) {
+    private void filters(Filter filter, ScopeSql scope, StringBuilder where, Map<String, Object> params, Instant now) {
         if (filter.kind() != null) {
             where.append(" AND d.kind = :kind");
             params.put("kind", filter.kind().name());
@@ -297,13 +300,15 @@ public class RegisterQuery {
             params.put("soon", RegisterStore.ts(now.plus(clocks.rules().resolutionWarning())));
             where.append(
                     switch (filter.clock()) {
-                        case OVERDUE -> " AND e.tip_id IN (" + OVERDUE_DOCKETS + ")";
+                        case OVERDUE -> " AND e.tip_id IN (" + overdueDockets(scope) + ")";
                         case DUE_SOON ->
-                            " AND e.tip_id IN (" + RUNNING_DOCKETS + ") AND " + NEXT_DUE + " > :now AND " + NEXT_DUE
+                            " AND e.tip_id IN (" + runningDockets(scope) + ") AND " + NEXT_DUE + " > :now AND "
+                                    + NEXT_DUE
                                     + " <= :soon";
                         case RUNNING ->
-                            " AND e.tip_id IN (" + RUNNING_DOCKETS + ") AND e.tip_id NOT IN (" + OVERDUE_DOCKETS + ")";
-                        case NONE -> " AND e.tip_id NOT IN (" + RUNNING_DOCKETS + ")";
+                            " AND e.tip_id IN (" + runningDockets(scope) + ") AND e.tip_id NOT IN ("
+                                    + overdueDockets(scope) + ")";
+                        case NONE -> " AND e.tip_id NOT IN (" + runningDockets(scope) + ")";
                     });
         }
     }

@@ -257,13 +257,21 @@ public class RegisterStore {
                 .list();
     }
 
+    /** The docket carries its tip's commune and province so that each unit's clocks have an index of their own. */
     public void openDocket(
-            long tipId, boolean urgent, boolean remote, Instant receivedAt, @Nullable Instant immediateReportDueAt) {
+            long tipId,
+            String communeCode,
+            String provinceCode,
+            boolean urgent,
+            boolean remote,
+            Instant receivedAt,
+            @Nullable Instant immediateReportDueAt) {
         jdbc.sql("""
-                        INSERT INTO reports.dockets (tip_id, state, urgent, remote, received_at, immediate_report_due_at)
-                        VALUES (?, 'UNCLASSIFIED', ?, ?, ?, ?)
+                        INSERT INTO reports.dockets (tip_id, commune_code, province_code, state, urgent, remote,
+                            received_at, immediate_report_due_at)
+                        VALUES (?, ?, ?, 'UNCLASSIFIED', ?, ?, ?, ?)
                         """)
-                .params(tipId, urgent, remote, ts(receivedAt), ts(immediateReportDueAt))
+                .params(tipId, communeCode, provinceCode, urgent, remote, ts(receivedAt), ts(immediateReportDueAt))
                 .update();
     }
 

@@ -14,12 +14,16 @@ import vn.binhyen.accounts.AccessScope;
  *     {@code predicate} matches, each answerable by one index in inbox order (urgent, newest first). An area officer's
  *     "my villages or assigned to me" is an OR that no index can return in order, so the inbox reads one part per
  *     village and one for the tips assigned to the officer elsewhere, and merges them. Every other scope is one part.
- * @param params the parameters of both forms
+ * @param docketUnit the unit the scope lies in, as a condition on {@code reports.dockets d}: it matches every docket of
+ *     a tip in scope (and maybe more), so that each unit's clocks are read from that unit's own indexes. An area
+ *     officer's unit is their commune: their villages are the commune's, and a tip is only ever assigned to an officer
+ *     of its commune ({@code TipConsole.assignableOfficers}, {@code Assignment.reassign}).
+ * @param params the parameters of every form
  */
-record ScopeSql(String predicate, List<String> parts, Map<String, Object> params) {
+record ScopeSql(String predicate, List<String> parts, String docketUnit, Map<String, Object> params) {
 
-    ScopeSql(String predicate, Map<String, Object> params) {
-        this(predicate, List.of(predicate), params);
+    ScopeSql(String predicate, String docketUnit, Map<String, Object> params) {
+        this(predicate, List.of(predicate), docketUnit, params);
     }
 
     static ScopeSql of(AccessScope scope) {
@@ -27,13 +31,21 @@ record ScopeSql(String predicate, List<String> parts, Map<String, Object> params
             case AREA_OFFICER ->
                 scope.villageIds().isEmpty()
                         ? new ScopeSql(
-                                "t.assigned_officer_id = :scopeOfficer", Map.of("scopeOfficer", scope.officerId()))
+                                "t.assigned_officer_id = :scopeOfficer",
+                                "d.commune_code = :scopeCommune",
+                                Map.of("scopeOfficer", scope.officerId(), "scopeCommune", scope.unitCode()))
                         : areaOfficer(scope);
             case COMMUNE_STAFF, COMMUNE_CHIEF ->
-                new ScopeSql("t.commune_code = :scopeCommune", Map.of("scopeCommune", scope.unitCode()));
+                new ScopeSql(
+                        "t.commune_code = :scopeCommune",
+                        "d.commune_code = :scopeCommune",
+                        Map.of("scopeCommune", scope.unitCode()));
             case PROVINCE_COMMAND ->
-                new ScopeSql("t.province_code = :scopeProvince", Map.of("scopeProvince", scope.provinceCode()));
-            case ADMINISTRATOR -> new ScopeSql("FALSE", Map.of());
+                new ScopeSql(
+                        "t.province_code = :scopeProvince",
+                        "d.province_code = :scopeProvince",
+                        Map.of("scopeProvince", scope.provinceCode()));
+            case ADMINISTRATOR -> new ScopeSql("FALSE", "FALSE", Map.of());
         };
     }
 
@@ -41,6 +53,7 @@ record ScopeSql(String predicate, List<String> parts, Map<String, Object> params
         Map<String, Object> params = new HashMap<>();
         params.put("scopeVillages", scope.villageIds());
         params.put("scopeOfficer", scope.officerId());
+        params.put("scopeCommune", scope.unitCode());
         List<String> parts = new ArrayList<>();
         // Sorted, so that the same officer always sends the same SQL text (one prepared statement, not several).
         List<Long> villages = scope.villageIds().stream().sorted().toList();
@@ -53,6 +66,7 @@ record ScopeSql(String predicate, List<String> parts, Map<String, Object> params
         return new ScopeSql(
                 "(t.village_id IN (:scopeVillages) OR t.assigned_officer_id = :scopeOfficer)",
                 List.copyOf(parts),
+                "d.commune_code = :scopeCommune",
                 Map.copyOf(params));
     }
 }

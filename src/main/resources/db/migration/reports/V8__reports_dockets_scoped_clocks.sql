@@ -27,6 +27,12 @@ ALTER TABLE reports.dockets
     ALTER COLUMN commune_code SET NOT NULL,
     ALTER COLUMN province_code SET NOT NULL;
 
+-- The docket's unit is its tip's, by constraint: a commune's or province's overdue dockets are then exactly its
+-- overdue tips, and are counted without reading the tips (RegisterQuery.overdueCount).
+ALTER TABLE reports.tips ADD CONSTRAINT tips_id_unit_key UNIQUE (id, commune_code, province_code);
+ALTER TABLE reports.dockets ADD CONSTRAINT dockets_tip_unit_fk
+    FOREIGN KEY (tip_id, commune_code, province_code) REFERENCES reports.tips (id, commune_code, province_code);
+
 CREATE FUNCTION reports.dockets_refresh_procuracy_due() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE reports.dockets d

@@ -1,6 +1,7 @@
 package vn.binhyen.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.directory.OfficerRole;
@@ -150,6 +152,18 @@ class OverdueCountTests {
                 .isEqualTo(byDefinition("t.province_code = ?", commune.provinceCode()));
         assertThat(clock(officerA, ClockFilter.OVERDUE)).hasSize(2);
         assertThat(clock(officerA, ClockFilter.RUNNING)).hasSize(1);
+    }
+
+    @Test
+    void aDocketBelongsToItsTipsUnitByConstraint() {
+        var commune = Fixtures.commune(jdbc);
+        var other = Fixtures.commune(jdbc);
+        long tip = docket(commune.code(), "AWAITING_TRANSFER", false, "transfer_due_at", now.minus(HOUR));
+        assertThatThrownBy(() -> jdbc.sql(
+                                "UPDATE reports.dockets SET commune_code = ?, province_code = ? WHERE tip_id = ?")
+                        .params(other.code(), other.provinceCode(), tip)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private long inVillage(long tip, long village) {

@@ -202,17 +202,21 @@ public class RegisterQuery {
                 .list();
     }
 
-    /** Shown on every inbox page: one statement, so no transaction of its own (it would add a round trip). */
+    /**
+     * Shown on every inbox page: one statement, so no transaction of its own (it would add a round trip). A commune's
+     * or a province's overdue dockets are its overdue tips: counted from the clock indexes alone. With a country's
+     * backlog beside the benchmark's province, joining the tips made the planner read them all (0.2-0.5 s).
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public long overdueCount(AccessScope scope) {
         ScopeSql scopeSql = ScopeSql.of(scope);
         Map<String, Object> params = new HashMap<>(scopeSql.params());
         params.put("now", RegisterStore.ts(clock.instant()));
-        return jdbc.sql("SELECT count(*) FROM reports.tips t WHERE " + scopeSql.predicate() + " AND t.id IN ("
-                        + overdueDockets(scopeSql) + ")")
-                .params(params)
-                .query(Long.class)
-                .single();
+        String sql = scopeSql.docketUnitIsScope()
+                ? "SELECT count(*) FROM (" + overdueDockets(scopeSql) + ") o"
+                : "SELECT count(*) FROM reports.tips t WHERE " + scopeSql.predicate() + " AND t.id IN ("
+                        + overdueDockets(scopeSql) + ")";
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     /** A reporter's request for protection the chief has still to forward. */

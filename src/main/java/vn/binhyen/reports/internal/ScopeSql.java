@@ -18,12 +18,19 @@ import vn.binhyen.accounts.AccessScope;
  *     a tip in scope (and maybe more), so that each unit's clocks are read from that unit's own indexes. An area
  *     officer's unit is their commune: their villages are the commune's, and a tip is only ever assigned to an officer
  *     of its commune ({@code TipConsole.assignableOfficers}, {@code Assignment.reassign}).
+ * @param docketUnitIsScope whether {@code docketUnit} matches exactly the dockets of the tips in scope (a commune's or a
+ *     province's: a docket's unit is its tip's, by constraint), so that the tips need not be read to apply the scope
  * @param params the parameters of every form
  */
-record ScopeSql(String predicate, List<String> parts, String docketUnit, Map<String, Object> params) {
+record ScopeSql(
+        String predicate,
+        List<String> parts,
+        String docketUnit,
+        boolean docketUnitIsScope,
+        Map<String, Object> params) {
 
-    ScopeSql(String predicate, String docketUnit, Map<String, Object> params) {
-        this(predicate, List.of(predicate), docketUnit, params);
+    ScopeSql(String predicate, String docketUnit, boolean docketUnitIsScope, Map<String, Object> params) {
+        this(predicate, List.of(predicate), docketUnit, docketUnitIsScope, params);
     }
 
     static ScopeSql of(AccessScope scope) {
@@ -33,19 +40,22 @@ record ScopeSql(String predicate, List<String> parts, String docketUnit, Map<Str
                         ? new ScopeSql(
                                 "t.assigned_officer_id = :scopeOfficer",
                                 "d.commune_code = :scopeCommune",
+                                false,
                                 Map.of("scopeOfficer", scope.officerId(), "scopeCommune", scope.unitCode()))
                         : areaOfficer(scope);
             case COMMUNE_STAFF, COMMUNE_CHIEF ->
                 new ScopeSql(
                         "t.commune_code = :scopeCommune",
                         "d.commune_code = :scopeCommune",
+                        true,
                         Map.of("scopeCommune", scope.unitCode()));
             case PROVINCE_COMMAND ->
                 new ScopeSql(
                         "t.province_code = :scopeProvince",
                         "d.province_code = :scopeProvince",
+                        true,
                         Map.of("scopeProvince", scope.provinceCode()));
-            case ADMINISTRATOR -> new ScopeSql("FALSE", "FALSE", Map.of());
+            case ADMINISTRATOR -> new ScopeSql("FALSE", "FALSE", true, Map.of());
         };
     }
 
@@ -67,6 +77,7 @@ record ScopeSql(String predicate, List<String> parts, String docketUnit, Map<Str
                 "(t.village_id IN (:scopeVillages) OR t.assigned_officer_id = :scopeOfficer)",
                 List.copyOf(parts),
                 "d.commune_code = :scopeCommune",
+                false,
                 Map.copyOf(params));
     }
 }

@@ -17,6 +17,7 @@ http_port=${BENCH_HTTP_PORT:-8083}
 db_port=${BENCH_DB_PORT:-15435}
 tips=${BENCH_TIPS:-200000}
 runs=${BENCH_RUNS:-200}
+country_backlog=${BENCH_COUNTRY_BACKLOG:-60000}
 if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
@@ -116,6 +117,7 @@ set +e
   --db-port="$db_port" \
   --tips="$tips" \
   --runs="$runs" \
+  --country-backlog="$country_backlog" \
   --work="$run_dir/work" \
   --commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
   --out="$out"

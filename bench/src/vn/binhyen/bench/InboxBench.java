@@ -188,6 +188,7 @@ public final class InboxBench {
                 line(c.sql().strip());
                 line(explain(db, c.sql()));
             }
+            countryBacklog(db, generator, chiefScope, cases.getFirst(), results.getFirst());
             String out = options.get("out");
             if (out != null) {
                 Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
@@ -197,6 +198,74 @@ public final class InboxBench {
             }
             return results.stream().allMatch(r -> r.under50() && r.within2x()) ? 0 : 3;
         }
+    }
+
+    /**
+     * The overdue count that every inbox page shows, for the chief's commune and for the province, as the app sends it
+     * and as it sent it before V8, on the province alone and then with the rest of the country's backlog added; and the
+     * chief's first page again with the backlog.
+     */
+    private void countryBacklog(
+            Connection db, TipGenerator generator, InboxSql.Scope chief, Case firstPage, Result before) throws Exception {
+        int backlog = Integer.parseInt(options.getOrDefault("country-backlog", "60000"));
+        if (backlog <= 0) {
+            return;
+        }
+        Map<String, String> units = new LinkedHashMap<>();
+        units.put("commune_code", chief.unitCode());
+        units.put("province_code", chief.provinceCode());
+        Map<String, Stats> alone = overdueCounts(db, units, "alone");
+        long started = System.nanoTime();
+        generator.addCountryBacklog(backlog);
+        line("");
+        line("A country's backlog beside the province: %d overdue reports in 33 other provinces, with %d past notice",
+                backlog, backlog);
+        line("deadlines (4 in 5 notified), added in %.1f s. The overdue count on every inbox page (RegisterQuery.overdueCount),",
+                (System.nanoTime() - started) / 1e9);
+        line("through pgbench, %d runs each, as the app sends it and as it sent it before V8 (the country's overdue", runs);
+        line("dockets, then the unit's tips):");
+        Map<String, Stats> country = overdueCounts(db, units, "country");
+        line("%-34s %-21s | %-21s", "", "province alone (ms)", "with the backlog (ms)");
+        line("%-34s %10s %10s | %10s %10s", "count", "p50", "p95", "p50", "p95");
+        for (String key : alone.keySet()) {
+            line("%-34s %10.2f %10.2f | %10.2f %10.2f", key, alone.get(key).p50(), alone.get(key).p95(),
+                    country.get(key).p50(), country.get(key).p95());
+        }
+        for (int i = 0; i < 30; i++) {
+            get(firstPage);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            millis.add(get(firstPage));
+        }
+        Stats page = Stats.of(millis);
+        line("%s (HTTP): p50 %.2f ms, p95 %.2f ms with the backlog; %.2f / %.2f ms in the table above.", firstPage.name(),
+                page.p50(), page.p95(), before.app().p50(), before.app().p95());
+    }
+
+    /** Each unit's count in both forms; they must agree before they are timed. */
+    private Map<String, Stats> overdueCounts(Connection db, Map<String, String> units, String tag) throws Exception {
+        Map<String, Stats> out = new LinkedHashMap<>();
+        for (var unit : units.entrySet()) {
+            String name = unit.getKey().replace("_code", "") + " " + unit.getValue();
+            Map<String, String> forms = new LinkedHashMap<>();
+            forms.put(name + ", now", InboxSql.overdueCount(unit.getKey(), unit.getValue()));
+            forms.put(name + ", before V8", InboxSql.overdueCountBeforeV8(unit.getKey(), unit.getValue()));
+            List<String> counts = new ArrayList<>();
+            for (String sql : forms.values()) {
+                counts.add(single(db, sql));
+            }
+            if (!counts.get(0).equals(counts.get(1))) {
+                throw new IllegalStateException("The overdue count of " + name + " differs: " + counts);
+            }
+            for (var form : forms.entrySet()) {
+                Path script = work.resolve("overdue-" + slug(form.getKey()) + ".sql");
+                Files.writeString(script, form.getValue().strip() + ";\n");
+                pgbench(script, 10, tag + "-warm");
+                out.put(form.getKey(), Stats.of(pgbench(script, runs, tag)));
+            }
+        }
+        return out;
     }
 
     /** What HTTP, the session and the filters cost on their own: the smallest answer the server gives a signed-in officer. */

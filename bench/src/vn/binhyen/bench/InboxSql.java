@@ -90,6 +90,39 @@ final class InboxSql {
         return "SELECT count(*) FROM reports.tips t WHERE t.status = 'RECEIVED' AND " + scope.predicate();
     }
 
+    /**
+     * {@code RegisterQuery.overdueCount} for a commune's or a province's scope ({@code unit} is {@code "commune_code"}
+     * or {@code "province_code"}): the unit's dockets past a clock, from the per-unit clock indexes alone (V8).
+     */
+    static String overdueCount(String unit, String code) {
+        String d = "d." + unit + " = " + literal(code) + " AND ";
+        return """
+                SELECT count(*) FROM (
+                  SELECT d.tip_id FROM reports.dockets d WHERE %1$sd.state = 'AWAITING_TRANSFER' AND d.transfer_due_at <= now()
+                  UNION SELECT d.tip_id FROM reports.dockets d WHERE %1$sd.state = 'UNDER_RESOLUTION' AND d.resolution_due_at <= now()
+                  UNION SELECT d.tip_id FROM reports.dockets d WHERE %1$sd.urgent AND d.immediately_reported_at IS NULL
+                           AND d.immediate_report_due_at <= now() AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+                  UNION SELECT d.tip_id FROM reports.dockets d WHERE %1$sd.procuracy_due_at <= now()) o
+                """.formatted(d);
+    }
+
+    /**
+     * The same count as the app sent it before V8, for comparison: every overdue docket in the country (the notices
+     * from every decision's event), kept when its tip is in the unit.
+     */
+    static String overdueCountBeforeV8(String unit, String code) {
+        return """
+                SELECT count(*) FROM reports.tips t WHERE t.%s = %s AND t.id IN (
+                  SELECT d.tip_id FROM reports.dockets d WHERE d.state = 'AWAITING_TRANSFER' AND d.transfer_due_at <= now()
+                  UNION SELECT d.tip_id FROM reports.dockets d WHERE d.state = 'UNDER_RESOLUTION' AND d.resolution_due_at <= now()
+                  UNION SELECT d.tip_id FROM reports.dockets d WHERE d.urgent AND d.immediately_reported_at IS NULL
+                           AND d.immediate_report_due_at <= now() AND d.state IN ('UNCLASSIFIED', 'AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+                  UNION SELECT ev.tip_id FROM reports.docket_events ev WHERE ev.procuracy_due_at <= now()
+                           AND NOT EXISTS (SELECT 1 FROM reports.docket_events n
+                                            WHERE n.refers_to = ev.id AND n.type = 'PROCURACY_NOTIFIED'))
+                """.formatted(unit, literal(code));
+    }
+
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
     }

@@ -253,6 +253,56 @@ final class TipGenerator {
         return toAdd;
     }
 
+    /**
+     * The rest of the country beside the province: {@code tips} reports in 33 other provinces, 40 days old and all
+     * overdue (awaiting transfer or under resolution, urgent ones not reported at once), each with a past decision
+     * that set a Procuracy notice deadline, four in five of them notified. What the province's own pages must not pay
+     * for. The events are written with V8's notice trigger off (it is made for one event at a time) and the dockets'
+     * notice deadline set after, in one statement, to what the trigger would have set. Their codes start with "TB-0",
+     * which no generated code can (the code alphabet has no 0).
+     */
+    void addCountryBacklog(int tips) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("""
+                    INSERT INTO reports.tips (code, secret_hash, province_code, commune_code, category, description,
+                        urgent, anonymous, channel, status, received_at, search_text)
+                    SELECT 'TB-0' || g, 'x', lpad((1 + g %% 33)::text, 2, '0'),
+                           lpad((1 + g %% 33)::text, 2, '0') || lpad((g %% 90)::text, 3, '0'), 'OTHER', 'x', g %% 10 = 0,
+                           TRUE, 'WEB', 'IN_PROGRESS', now() - interval '40 days', 'x'
+                      FROM generate_series(1, %d) g
+                    """.formatted(tips));
+            s.execute("""
+                    INSERT INTO reports.dockets (tip_id, commune_code, province_code, kind, state, urgent, remote,
+                        received_at, transfer_due_at, resolution_due_at, immediate_report_due_at)
+                    SELECT t.id, t.commune_code, t.province_code, 'CRIME_REPORT',
+                           CASE WHEN t.id % 2 = 0 THEN 'AWAITING_TRANSFER' ELSE 'UNDER_RESOLUTION' END, t.urgent, FALSE,
+                           t.received_at, t.received_at + interval '1 day', t.received_at + interval '20 days',
+                           CASE WHEN t.urgent THEN t.received_at + interval '2 hours' END
+                      FROM reports.tips t WHERE t.code LIKE 'TB-0%'
+                    """);
+            s.execute("ALTER TABLE reports.docket_events DISABLE TRIGGER docket_events_procuracy_due");
+            s.execute("""
+                    INSERT INTO reports.docket_events (tip_id, type, procuracy_due_at, recorded_at)
+                    SELECT t.id, 'NOT_INITIATED', now() - interval '30 days', now() - interval '33 days'
+                      FROM reports.tips t WHERE t.code LIKE 'TB-0%'
+                    """);
+            s.execute("""
+                    INSERT INTO reports.docket_events (tip_id, type, refers_to, recorded_at)
+                    SELECT ev.tip_id, 'PROCURACY_NOTIFIED', ev.id, now() - interval '31 days'
+                      FROM reports.docket_events ev JOIN reports.tips t ON t.id = ev.tip_id
+                     WHERE t.code LIKE 'TB-0%' AND ev.type = 'NOT_INITIATED' AND t.id % 5 <> 0
+                    """);
+            s.execute("ALTER TABLE reports.docket_events ENABLE TRIGGER docket_events_procuracy_due");
+            s.execute("""
+                    UPDATE reports.dockets d SET procuracy_due_at = now() - interval '30 days'
+                      FROM reports.tips t WHERE t.id = d.tip_id AND t.code LIKE 'TB-0%' AND t.id % 5 = 0
+                    """);
+            s.execute("VACUUM (ANALYZE) reports.tips");
+            s.execute("VACUUM (ANALYZE) reports.dockets");
+            s.execute("VACUUM (ANALYZE) reports.docket_events");
+        }
+    }
+
     /** A short account of what is in the table, for the report. */
     Map<String, String> summary() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();

@@ -106,6 +106,23 @@ final class InboxSql {
                 """.formatted(d);
     }
 
+    /** V5's national clock indexes, which V8 drops: the count of before V8 is timed with them, as it ran. */
+    static final String NATIONAL_CLOCK_INDEXES = """
+            CREATE INDEX bench_transfer_due_idx ON reports.dockets (transfer_due_at) INCLUDE (tip_id)
+                WHERE state = 'AWAITING_TRANSFER';
+            CREATE INDEX bench_resolution_due_idx ON reports.dockets (resolution_due_at) INCLUDE (tip_id)
+                WHERE state = 'UNDER_RESOLUTION';
+            CREATE INDEX bench_immediate_due_idx ON reports.dockets (immediate_report_due_at) INCLUDE (tip_id, state)
+                WHERE urgent AND immediately_reported_at IS NULL;
+            ANALYZE reports.dockets;
+            """;
+
+    static final String DROP_NATIONAL_CLOCK_INDEXES = """
+            DROP INDEX reports.bench_transfer_due_idx;
+            DROP INDEX reports.bench_resolution_due_idx;
+            DROP INDEX reports.bench_immediate_due_idx;
+            """;
+
     /**
      * The same count as the app sent it before V8, for comparison: every overdue docket in the country (the notices
      * from every decision's event), kept when its tip is in the unit.

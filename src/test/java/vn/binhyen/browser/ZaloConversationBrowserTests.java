@@ -7,30 +7,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.support.Browser;
 import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.SimulatorIntegrationTest;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimZalo;
 
 /**
  * A resident writes to the commune police page on the simulated Zalo phone, the officer answers in the console, and
- * the answer appears on the phone; the officer then registers the conversation as a tip in one step. The properties
- * are the Zalo tests' own, so this shares their application.
+ * the answer appears on the phone; the officer then registers the conversation as a tip in one step. It shares the
+ * Zalo tests' application ({@link SimulatorIntegrationTest}).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "binhyen.zalo.simulator.enabled=true",
-            "binhyen.zalo.max-event-age=P3650D",
-            "binhyen.zalo.event-poll-interval=PT0.1S",
-            "binhyen.zalo.delivery-poll-interval=PT0.1S",
-            "binhyen.zalo.refresh-check-initial-delay=PT1H",
-            "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
-            "binhyen.zalosim.receipt-delay=PT0.1S"
-        })
+@SimulatorIntegrationTest
 class ZaloConversationBrowserTests {
 
     static Browser browser;

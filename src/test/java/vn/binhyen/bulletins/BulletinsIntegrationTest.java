@@ -9,13 +9,13 @@ import java.util.Set;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
+import vn.binhyen.support.SimulatorIntegrationTest;
 import vn.binhyen.zalo.ConnectionStatus;
 import vn.binhyen.zalo.ZaloAccounts;
 import vn.binhyen.zalo.ZaloAudience;
@@ -27,17 +27,7 @@ import vn.binhyen.zalosim.internal.SimZalo;
  * The application with the Zalo simulator, on the same settings as the Zalo tests (so they share one context). Each
  * test makes its own commune with its own connected page and followers.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "binhyen.zalo.simulator.enabled=true",
-            "binhyen.zalo.max-event-age=P3650D",
-            "binhyen.zalo.event-poll-interval=PT0.1S",
-            "binhyen.zalo.delivery-poll-interval=PT0.1S",
-            "binhyen.zalo.refresh-check-initial-delay=PT1H",
-            "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
-            "binhyen.zalosim.receipt-delay=PT0.1S"
-        })
+@SimulatorIntegrationTest
 abstract class BulletinsIntegrationTest {
 
     @LocalServerPort

@@ -1,11 +1,11 @@
 package vn.binhyen.incidents;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.incidents.internal.UnitWatchSetup;
 import vn.binhyen.support.Fixtures.TestCommune;
+import vn.binhyen.support.SimulatorIntegrationTest;
 import vn.binhyen.zalo.ConnectionStatus;
 import vn.binhyen.zalo.ZaloAccounts;
 import vn.binhyen.zalosim.internal.SimResidents;
@@ -17,17 +17,7 @@ import vn.binhyen.zalosim.internal.SimZalo;
  * The application with the Zalo simulator on and short poll intervals: the same configuration as the Zalo tests, so
  * they share one Spring context. Group messages go from a simulated phone through signed webhooks, like in the field.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "binhyen.zalo.simulator.enabled=true",
-            "binhyen.zalo.max-event-age=P3650D",
-            "binhyen.zalo.event-poll-interval=PT0.1S",
-            "binhyen.zalo.delivery-poll-interval=PT0.1S",
-            "binhyen.zalo.refresh-check-initial-delay=PT1H",
-            "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
-            "binhyen.zalosim.receipt-delay=PT0.1S"
-        })
+@SimulatorIntegrationTest
 abstract class SimulatorTest {
 
     @LocalServerPort

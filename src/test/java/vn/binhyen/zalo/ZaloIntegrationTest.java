@@ -11,36 +11,18 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.directory.OfficerRole;
+import vn.binhyen.support.SimulatorIntegrationTest;
 import vn.binhyen.zalo.internal.WebhookSignature;
 import vn.binhyen.zalosim.internal.SimResidents;
 import vn.binhyen.zalosim.internal.SimWorld;
 import vn.binhyen.zalosim.internal.SimZalo;
 
-/**
- * One application (one fresh database) shared by the Zalo tests: real HTTP on a random port, the simulator on, short
- * retry ladders, poll intervals and listener retries so that asynchronous work finishes within a test. Each test class uses its own
- * commune, so its OA, residents and threads are its own.
- */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "binhyen.zalo.simulator.enabled=true",
-            "binhyen.zalo.max-event-age=P3650D",
-            "binhyen.zalo.event-poll-interval=PT0.1S",
-            "binhyen.zalo.delivery-poll-interval=PT0.1S",
-            "binhyen.zalo.refresh-check-initial-delay=PT1H",
-            "binhyen.zalosim.webhook-retry-delays=PT0.2S,PT0.4S,PT0.8S",
-            "binhyen.zalosim.receipt-delay=PT0.1S",
-            "binhyen.scheduler.polling-interval=PT0.5S",
-            "binhyen.events.retry-every=PT0.5S",
-            "binhyen.events.retry-backoff=PT0.5S",
-            "binhyen.events.retry-backoff-max=PT2S"
-        })
+/** The Zalo tests: the application with the simulator ({@link SimulatorIntegrationTest}), and their helpers. */
+@SimulatorIntegrationTest
 abstract class ZaloIntegrationTest {
 
     @LocalServerPort

@@ -241,6 +241,70 @@ public final class InboxBench {
         Stats page = Stats.of(millis);
         line("%s (HTTP): p50 %.2f ms, p95 %.2f ms with the backlog; %.2f / %.2f ms in the table above.", firstPage.name(),
                 page.p50(), page.p95(), before.app().p50(), before.app().p95());
+        clockWatch(db);
+    }
+
+    /**
+     * The legal clock watch with the country's backlog: each sweep the app makes (its own timer
+     * {@code binhyen.clocks.sweep}, read from {@code /actuator/metrics} as the administrator between two sweeps) and the
+     * alerts it raised, beside its selection through pgbench and the statements the sweep sent before session 11,
+     * replayed over JDBC on the same data.
+     */
+    private void clockWatch(Connection db) throws Exception {
+        CloseableHttpClient admin = signIn(options.getOrDefault("admin", "admin"),
+                options.getOrDefault("password", "BinhYen@2026"));
+        line("");
+        line("The legal clock watch (ClockWatch.sweep, once a minute on one node) over the whole country with the backlog:");
+        double[] last = sweepTimer(admin);
+        long alerts = Long.parseLong(single(db, "SELECT count(*) FROM reports.clock_alerts"));
+        List<Double> steady = new ArrayList<>();
+        for (int sweep = 1; sweep <= 3; sweep++) {
+            long deadline = System.nanoTime() + 150_000_000_000L;
+            double[] now = sweepTimer(admin);
+            while (now[0] == last[0] && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                now = sweepTimer(admin);
+            }
+            if (now[0] == last[0]) {
+                line("  no sweep in 150 s: the watch is not running");
+                return;
+            }
+            double millis = (now[1] - last[1]) * 1000 / (now[0] - last[0]);
+            long alertsNow = Long.parseLong(single(db, "SELECT count(*) FROM reports.clock_alerts"));
+            line("  sweep %d: %.1f ms, %d alerts raised", sweep, millis, alertsNow - alerts);
+            if (alertsNow - alerts < 100) {
+                steady.add(millis);
+            }
+            last = now;
+            alerts = alertsNow;
+        }
+        Instant at = Instant.now();
+        Stats bare = timed("clock watch selection", InboxSql.clockWatch(at), "clock-watch");
+        long waiting = Long.parseLong(single(db, "SELECT count(*) FROM (" + InboxSql.clockWatch(at) + ") c"));
+        line("  its selection (ClockWatch.AWAITING_ALERT) through pgbench: p50 %.2f ms, p95 %.2f ms, %d clocks with an",
+                bare.p50(), bare.p95(), waiting);
+        line("  alert to raise; sweeps that raised under 100 alerts: %s ms",
+                steady.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList());
+        long running = Long.parseLong(single(db, """
+                SELECT count(*) FROM reports.dockets WHERE state IN ('AWAITING_TRANSFER', 'UNDER_RESOLUTION')
+                    OR procuracy_due_at IS NOT NULL OR (urgent AND immediately_reported_at IS NULL)"""));
+        var replay = SweepBeforeSession11.replay(db, at);
+        line("  the sweep of before session 11, replayed (JDBC, rolled back): %.1f ms for %d clocks due within 3 days,",
+                replay.millis(), replay.clocks());
+        line("  %d statements: every alert already raised asked for again each minute (%d dockets with a clock running).",
+                replay.statements(), running);
+    }
+
+    /** The app's sweep timer: how many sweeps so far and their total time in seconds. */
+    private double[] sweepTimer(CloseableHttpClient admin) throws IOException {
+        String json = admin.execute(new HttpGet(baseUrl + "/actuator/metrics/binhyen.clocks.sweep"),
+                response -> EntityUtils.toString(response.getEntity()));
+        Matcher count = Pattern.compile("\"COUNT\",\"value\":([0-9.E+-]+)").matcher(json);
+        Matcher total = Pattern.compile("\"TOTAL_TIME\",\"value\":([0-9.E+-]+)").matcher(json);
+        if (!count.find() || !total.find()) {
+            throw new IllegalStateException("No sweep timer in " + json);
+        }
+        return new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(total.group(1))};
     }
 
     /**

@@ -140,6 +140,16 @@ final class InboxSql {
                 """.formatted(unit, literal(code));
     }
 
+    /** {@code ClockWatch.AWAITING_ALERT} at {@code now}, with the default rules (warnings 3 days at most, escalation 24 h). */
+    static String clockWatch(java.time.Instant now) {
+        // to_timestamp(epoch seconds): no colon in the literal, where pgbench would look for its variables.
+        return vn.binhyen.reports.internal.ClockWatch.AWAITING_ALERT
+                .replace(":horizon", "to_timestamp(" + now.plus(java.time.Duration.ofDays(3)).getEpochSecond() + ")")
+                .replace(":now", "to_timestamp(" + now.getEpochSecond() + ")")
+                .replace(":escalation", "86400")
+                .replace(":requestDays", "5");
+    }
+
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
     }

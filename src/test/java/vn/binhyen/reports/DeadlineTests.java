@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.reports.internal.ClockKind;
 import vn.binhyen.reports.internal.ClockWatch;
 import vn.binhyen.reports.internal.Register;
 import vn.binhyen.reports.internal.Register.Actor;
@@ -131,6 +133,50 @@ class DeadlineTests {
         register.transfer(chiefActor, tip, "Cơ quan CSĐT Công an tỉnh", null, null);
         clock.advance(Duration.ofDays(3));
         assertThat(watch.sweep()).isZero();
+    }
+
+    @Test
+    void everyNoticeOwedToTheProcuracyIsAlertedAndAClockFullyAlertedIsNotReadAgain() {
+        var commune = Fixtures.commune(jdbc);
+        RegisterFixtures.provinceCommand(jdbc, commune.provinceCode());
+        long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), false);
+        var officerA = new Actor(RegisterFixtures.scope(directory, commune.officerA()), commune.officerALogin());
+        var chief = new Actor(RegisterFixtures.scope(directory, commune.chief()), commune.chiefLogin());
+        register.classify(officerA, tip, ReportKind.DENUNCIATION, null);
+        register.startResolution(chief, tip);
+        register.suspend(chief, tip, "Chờ kết quả giám định", null);
+        clock.advance(Duration.ofDays(1));
+        // The suspension's notice is still owed when the resumption asks for its own: the docket keeps only the
+        // earlier deadline, and the watch must still see both.
+        register.resume(chief, tip, "Đã có kết quả giám định", null);
+        // Both notices past their deadline by more than a day (24 h and 3 days), the new resolution deadline a month
+        // away: only the notices' clocks have alerts to raise.
+        clock.advance(Duration.ofDays(5));
+
+        List<Instant> notices = watch.awaitingAlert(clock.instant()).stream()
+                .filter(c -> c.tipId() == tip && c.kind() == ClockKind.PROCURACY_NOTICE)
+                .map(ClockWatch.RunningClock::dueAt)
+                .toList();
+        assertThat(notices).as("both notices are owed").hasSize(2).doesNotHaveDuplicates();
+        watch.sweep();
+        assertThat(jdbc.sql(
+                                "SELECT due_at, level FROM reports.clock_alerts WHERE tip_id = ? AND clock = 'PROCURACY_NOTICE'")
+                        .param(tip)
+                        .query((rs, n) -> rs.getTimestamp(1).toInstant() + " " + rs.getString(2))
+                        .list())
+                .containsExactlyInAnyOrder(notices.stream()
+                        .flatMap(due -> java.util.stream.Stream.of(" WARNING", " OVERDUE", " ESCALATED")
+                                .map(level -> due + level))
+                        .toArray(String[]::new));
+
+        assertThat(watch.awaitingAlert(clock.instant()))
+                .as("every level raised: the clocks stay overdue but the watch no longer reads them")
+                .noneMatch(c -> c.tipId() == tip);
+        assertThat(register.details(chief.scope(), tip).procuracyOutstanding()).hasSize(2);
+        clock.advance(Duration.ofDays(1));
+        assertThat(watch.sweep())
+                .as("a minute or a day later: nothing new to raise")
+                .isZero();
     }
 
     @Test

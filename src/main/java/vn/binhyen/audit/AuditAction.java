@@ -15,6 +15,8 @@ public enum AuditAction {
     ROLE_CHANGE,
     /** Someone added, ended early or removed a duty shift. */
     ROSTER_CHANGE,
+    /** Someone gave a village to another area officer, or to none. */
+    JURISDICTION_CHANGE,
     /** Someone checked the chain itself. */
     VERIFY;
 

@@ -113,6 +113,51 @@ class ChiefDayBrowserTests {
         Browser.screenshot(desk, "12-chief-transferred");
     }
 
+    @Test
+    void giveAVillageToAnotherAreaOfficerWhoThenFindsItsTipInTheInbox() {
+        var commune = Fixtures.commune(jdbc);
+        long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), true);
+        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = NULL WHERE id = ?")
+                .param(tip)
+                .update();
+        String code = jdbc.sql("SELECT code FROM reports.tips WHERE id = ?")
+                .param(tip)
+                .query(String.class)
+                .single();
+        String base = "http://localhost:" + port;
+
+        Page officerB = signIn(base, commune.officerBLogin());
+        officerB.navigate(base + "/console?status=ALL");
+        assertThat(officerB.locator("tr[data-tip-code='" + code + "']")).hasCount(0);
+
+        Page desk = signIn(base, commune.chiefLogin());
+        desk.navigate(base + "/console/areas");
+        assertThat(desk.locator("#village-" + commune.villageA() + " .area-officers"))
+                .hasText("Khu vực A " + commune.code());
+        desk.locator("#village-" + commune.villageA() + " select[name=officerId]")
+                .selectOption(String.valueOf(commune.officerB()));
+        desk.locator("#village-" + commune.villageA() + " button[type=submit]").click();
+        assertThat(desk.locator("#areas-saved")).isVisible();
+        assertThat(desk.locator("#village-" + commune.villageA() + " .area-officers"))
+                .hasText("Khu vực B " + commune.code());
+        assertThat(desk.locator("#areas-coverage li[data-officer='" + commune.officerA() + "']"))
+                .containsText("chưa phụ trách");
+        Browser.screenshot(desk, "13-chief-areas");
+
+        officerB.navigate(base + "/console?status=ALL");
+        assertThat(officerB.locator("tr[data-tip-code='" + code + "']")).hasCount(1);
+    }
+
+    private Page signIn(String base, String login) {
+        Page page = browser.newPage(1366, 900);
+        page.navigate(base + "/login");
+        page.locator("#username").fill(login);
+        page.locator("#password").fill(Fixtures.PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL(url -> url.contains("/console"));
+        return page;
+    }
+
     private String line(long tip) {
         return jdbc.sql("SELECT register_number || '/' || register_year FROM reports.register_entries WHERE tip_id = ?")
                 .param(tip)

@@ -1,0 +1,214 @@
+package vn.binhyen.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.binhyen.reports.TipIntake;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.Fixtures.TestCommune;
+import vn.binhyen.support.IntegrationTest;
+import vn.binhyen.support.RegisterFixtures;
+
+/**
+ * The commune's areas of responsibility over real HTTP: the chief gives a village to another area officer and both
+ * officers' inboxes follow on their next request; nobody else changes it, no commune reaches another's villages, a
+ * choice the commune cannot make is refused in Vietnamese, and every change is in the audit log.
+ */
+@IntegrationTest
+class AreasPageTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    TipIntake intake;
+
+    TestCommune commune;
+    TestCommune other;
+
+    @BeforeEach
+    void communes() {
+        commune = Fixtures.commune(jdbc);
+        other = Fixtures.commune(jdbc);
+    }
+
+    RequestPostProcessor as(String login, long officer) {
+        return user(Fixtures.signedIn(directory, login, officer));
+    }
+
+    RequestPostProcessor chief(TestCommune c) {
+        return as(c.chiefLogin(), c.chief());
+    }
+
+    List<Long> coveringVillageA() {
+        return jdbc.sql("SELECT officer_id FROM directory.jurisdictions WHERE village_id = ? ORDER BY 1")
+                .param(commune.villageA())
+                .query(Long.class)
+                .list();
+    }
+
+    @Test
+    void theChiefGivesAVillageToAnotherAreaOfficerAndBothInboxesFollowAtOnce() {
+        long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), true);
+        // Not yet taken by anyone: who sees it follows the village alone.
+        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = NULL WHERE id = ?")
+                .param(tip)
+                .update();
+        var officerA = as(commune.officerALogin(), commune.officerA());
+        var officerB = as(commune.officerBLogin(), commune.officerB());
+        assertThat(mvc.get().uri("/console/tips/{id}", tip).with(officerA)).hasStatusOk();
+        assertThat(mvc.get().uri("/console/tips/{id}", tip).with(officerB)).hasStatus(404);
+
+        assertThat(mvc.get().uri("/console/areas").with(chief(commune)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Địa bàn phụ trách", "Khu vực A " + commune.code(), "Giao cho");
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", String.valueOf(commune.officerB()))
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/console/areas?commune=" + commune.code());
+
+        assertThat(coveringVillageA()).containsExactly(commune.officerB());
+        assertThat(mvc.get().uri("/console/tips/{id}", tip).with(officerB)).hasStatusOk();
+        assertThat(mvc.get().uri("/console/tips/{id}", tip).with(officerA)).hasStatus(404);
+        assertThat(directory.areaOfficerOf(commune.villageA()))
+                .as("the village's next tips go to the new officer")
+                .hasValueSatisfying(o -> assertThat(o.id()).isEqualTo(commune.officerB()));
+        assertThat(jdbc.sql("SELECT actor || ' ' || detail FROM audit.entries WHERE action = 'JURISDICTION_CHANGE'"
+                                + " AND subject = ?")
+                        .param("village:" + commune.villageA())
+                        .query(String.class)
+                        .list())
+                .containsExactly("%s commune %s, officers [%d] -> %d"
+                        .formatted(commune.chiefLogin(), commune.code(), commune.officerA(), commune.officerB()));
+
+        // Saving the same choice again changes nothing and logs nothing.
+        mvc.post()
+                .uri("/console/areas/{v}", commune.villageA())
+                .param("officerId", String.valueOf(commune.officerB()))
+                .with(chief(commune))
+                .with(csrf())
+                .exchange();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE action = 'JURISDICTION_CHANGE' AND subject = ?")
+                        .param("village:" + commune.villageA())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aVillageLeftWithoutAnOfficerIsShownAsVacant() {
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", "")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(coveringVillageA()).isEmpty();
+        assertThat(mvc.get().uri("/console/areas").with(as(commune.officerBLogin(), commune.officerB())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Có 1 thôn, tổ dân phố chưa có cảnh sát khu vực phụ trách")
+                .doesNotContain("Giao cho");
+    }
+
+    @Test
+    void onlyTheChiefChangesTheAreasAndOnlyOfTheirOwnCommune() {
+        var staff = as("staff" + commune.code(), commune.staff());
+        var officerA = as(commune.officerALogin(), commune.officerA());
+        for (var notChief : List.of(staff, officerA)) {
+            assertThat(mvc.post()
+                            .uri("/console/areas/{v}", commune.villageA())
+                            .param("officerId", String.valueOf(commune.officerB()))
+                            .with(notChief)
+                            .with(csrf()))
+                    .hasStatus(403);
+        }
+        // Another commune's chief, even naming this commune: their own commune is the only one they reach.
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", String.valueOf(commune.officerB()))
+                        .param("commune", commune.code())
+                        .with(chief(other))
+                        .with(csrf()))
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/console/areas?commune=" + commune.code()).with(chief(other)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("village-" + other.villageA())
+                .doesNotContain("village-" + commune.villageA());
+        assertThat(coveringVillageA()).containsExactly(commune.officerA());
+
+        // The province command reads any commune of its province, without the form; another province's is not found.
+        long province = RegisterFixtures.provinceCommand(jdbc, commune.provinceCode());
+        var command = user(RegisterFixtures.signedIn(directory, province));
+        assertThat(mvc.get().uri("/console/areas?commune=" + commune.code()).with(command))
+                .hasStatusOk()
+                .bodyText()
+                .contains("village-" + commune.villageA(), "Khu vực A " + commune.code())
+                .doesNotContain("Giao cho");
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", String.valueOf(commune.officerB()))
+                        .param("commune", commune.code())
+                        .with(command)
+                        .with(csrf()))
+                .hasStatus(403);
+    }
+
+    @Test
+    void aVillageCannotGoToAnOfficerOutsideTheCommunesAreaOfficers() {
+        for (long wrong : List.of(other.officerA(), commune.staff(), 987_654_321L)) {
+            assertThat(mvc.post()
+                            .uri("/console/areas/{v}", commune.villageA())
+                            .param("officerId", String.valueOf(wrong))
+                            .with(chief(commune))
+                            .with(csrf()))
+                    .hasStatus(422)
+                    .bodyText()
+                    .contains("Chỉ giao được cho cảnh sát khu vực đang công tác tại công an xã này.");
+        }
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", "không phải số")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(400);
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", other.villageA())
+                        .param("officerId", String.valueOf(commune.officerA()))
+                        .with(chief(commune))
+                        .with(csrf()))
+                .as("another commune's village, by a forged id")
+                .hasStatus(404);
+        assertThat(coveringVillageA()).containsExactly(commune.officerA());
+    }
+
+    @Test
+    void theDatabaseRefusesAVillageOfAnotherCommuneWhoeverWritesIt() {
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO directory.jurisdictions (officer_id, village_id) VALUES (?, ?)")
+                        .params(other.officerA(), commune.villageB())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is not in the commune of officer");
+    }
+}

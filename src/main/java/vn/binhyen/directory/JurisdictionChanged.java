@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Published, inside the change's transaction, when a commune's chief (or an administrator) gives a village to another
- * area officer or to none; the audit log records it. Who covers a village decides who sees its tips.
+ * area officer or to none; the audit log records it. Who covers a village decides who sees its tips. With
+ * {@code handOverOpenTips} the village's open tips held by the officers before go to the officer after (the reports
+ * module does it, in the same transaction).
  */
 public record JurisdictionChanged(
         String byUsername,
@@ -14,7 +16,8 @@ public record JurisdictionChanged(
         long villageId,
         String villageName,
         List<Long> officersBefore,
-        @Nullable Long officerAfter) {
+        @Nullable Long officerAfter,
+        boolean handOverOpenTips) {
 
     public JurisdictionChanged {
         officersBefore = List.copyOf(officersBefore);

@@ -82,11 +82,17 @@ public class Jurisdictions {
     /**
      * Gives a village of the commune to one area officer, or to none ({@code officerId} null). Empty when the village is
      * not the commune's (a forged id); false when nothing changed; refused with a {@link JurisdictionException} when
-     * the officer is not an active area officer of the commune's unit.
+     * the officer is not an active area officer of the commune's unit. With {@code handOverOpenTips} the village's open
+     * tips that the officers before hold go to the new officer too.
      */
     @Transactional
     public Optional<Boolean> assign(
-            String communeCode, long villageId, @Nullable Long officerId, String byUsername, long byOfficerId) {
+            String communeCode,
+            long villageId,
+            @Nullable Long officerId,
+            boolean handOverOpenTips,
+            String byUsername,
+            long byOfficerId) {
         var village = directory.village(villageId).filter(v -> v.communeCode().equals(communeCode));
         if (village.isEmpty()) {
             return Optional.empty();
@@ -116,7 +122,14 @@ public class Jurisdictions {
                     .update();
         }
         events.publishEvent(new JurisdictionChanged(
-                byUsername, byOfficerId, communeCode, villageId, village.get().name(), before, officerId));
+                byUsername,
+                byOfficerId,
+                communeCode,
+                villageId,
+                village.get().name(),
+                before,
+                officerId,
+                handOverOpenTips && officerId != null));
         return Optional.of(true);
     }
 }

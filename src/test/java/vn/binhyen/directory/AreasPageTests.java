@@ -116,6 +116,74 @@ class AreasPageTests {
     }
 
     @Test
+    void whenTheChiefAsksTheVillagesOpenTipsHeldByThePreviousOfficerFollow() {
+        long held = tipInVillageA(commune.officerA(), "IN_PROGRESS");
+        long closed = tipInVillageA(commune.officerA(), "RESOLVED");
+        long chiefs = tipInVillageA(commune.chief(), "ASSIGNED");
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", String.valueOf(commune.officerB()))
+                        .param("handOver", "true")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+
+        assertThat(holderAndStatus(held)).isEqualTo(commune.officerB() + " IN_PROGRESS");
+        assertThat(holderAndStatus(closed))
+                .as("a closed tip keeps its history")
+                .isEqualTo(commune.officerA() + " RESOLVED");
+        assertThat(holderAndStatus(chiefs)).as("held by someone else").isEqualTo(commune.chief() + " ASSIGNED");
+        assertThat(jdbc.sql("SELECT body FROM reports.tip_notes WHERE tip_id = ?")
+                        .param(held)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Bàn giao từ Khu vực A %s sang Khu vực B %s theo phân công lại địa bàn Thôn A."
+                        .formatted(commune.code(), commune.code()));
+        assertThat(jdbc.sql("SELECT detail FROM audit.entries WHERE subject = ? AND action = 'CHANGE'")
+                        .param("tip:" + held)
+                        .query(String.class)
+                        .list())
+                .containsExactly("handed over with village %d: officer %d -> %d"
+                        .formatted(commune.villageA(), commune.officerA(), commune.officerB()));
+        assertThat(mvc.get().uri("/console/tips/{id}", held).with(as(commune.officerALogin(), commune.officerA())))
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/console/tips/{id}", held).with(as(commune.officerBLogin(), commune.officerB())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Bàn giao từ Khu vực A");
+    }
+
+    @Test
+    void withoutTheBoxTheOpenTipsStayWithTheirHolder() {
+        long held = tipInVillageA(commune.officerA(), "ASSIGNED");
+        assertThat(mvc.post()
+                        .uri("/console/areas/{v}", commune.villageA())
+                        .param("officerId", String.valueOf(commune.officerB()))
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(holderAndStatus(held)).isEqualTo(commune.officerA() + " ASSIGNED");
+        assertThat(mvc.get().uri("/console/tips/{id}", held).with(as(commune.officerALogin(), commune.officerA())))
+                .as("still theirs to finish")
+                .hasStatusOk();
+    }
+
+    long tipInVillageA(long holder, String status) {
+        long tip = RegisterFixtures.tip(jdbc, intake, commune.code(), commune.villageA(), true);
+        jdbc.sql("UPDATE reports.tips SET assigned_officer_id = ?, status = ? WHERE id = ?")
+                .params(holder, status, tip)
+                .update();
+        return tip;
+    }
+
+    String holderAndStatus(long tip) {
+        return jdbc.sql("SELECT assigned_officer_id || ' ' || status FROM reports.tips WHERE id = ?")
+                .param(tip)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void aVillageLeftWithoutAnOfficerIsShownAsVacant() {
         assertThat(mvc.post()
                         .uri("/console/areas/{v}", commune.villageA())

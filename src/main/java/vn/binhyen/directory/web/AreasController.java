@@ -71,6 +71,7 @@ class AreasController {
             Principal signedIn,
             @PathVariable long villageId,
             @RequestParam(required = false) @Nullable Long officerId,
+            @RequestParam(defaultValue = "false") boolean handOver,
             @RequestParam(required = false) @Nullable String commune,
             Model model,
             HttpServletResponse response,
@@ -82,7 +83,7 @@ class AreasController {
         }
         try {
             boolean changed = jurisdictions
-                    .assign(shown.code(), villageId, officerId, signedIn.getName(), officer.officerId())
+                    .assign(shown.code(), villageId, officerId, handOver, signedIn.getName(), officer.officerId())
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             redirect.addFlashAttribute("saved", changed ? villageId : null);
         } catch (JurisdictionException e) {

@@ -197,6 +197,30 @@ public class TipStore {
         }
     }
 
+    /** An open tip that went from one officer to another with its village. */
+    public record HandedOver(long tipId, String code, long fromOfficerId) {}
+
+    /**
+     * Gives the village's open tips that one of {@code from} holds to {@code to}, status unchanged (each keeps where it
+     * is in the workflow; only the holder changes).
+     */
+    public List<HandedOver> handOver(long villageId, java.util.Collection<Long> from, long to) {
+        return jdbc.sql("""
+                        UPDATE reports.tips t SET assigned_officer_id = :to, version = t.version + 1
+                          FROM (SELECT id, assigned_officer_id AS holder FROM reports.tips
+                                 WHERE village_id = :village AND assigned_officer_id IN (:from)
+                                   AND status IN ('RECEIVED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS')
+                                 FOR UPDATE) h
+                         WHERE t.id = h.id
+                        RETURNING t.id, t.code, h.holder
+                        """)
+                .param("to", to)
+                .param("village", villageId)
+                .param("from", from)
+                .query((rs, n) -> new HandedOver(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     public void addNote(long tipId, long officerId, String body, Instant at) {
         jdbc.sql("INSERT INTO reports.tip_notes (tip_id, officer_id, body, created_at) VALUES (?, ?, ?, ?)")
                 .params(tipId, officerId, body, timestamp(at))

@@ -78,13 +78,7 @@ public class Accounts {
         var officer = directory
                 .officer(officerId)
                 .orElseThrow(() -> new RoleChangeException("accounts.role.no-officer", "No such officer"));
-        boolean provinceUnit = officer.unitCode().length() <= 2;
-        boolean fits = switch (role) {
-            case PROVINCE_COMMAND -> provinceUnit;
-            case AREA_OFFICER, COMMUNE_STAFF, COMMUNE_CHIEF -> !provinceUnit;
-            case ADMINISTRATOR -> true;
-        };
-        if (!fits) {
+        if (!OfficerAccounts.fits(officer.unitCode(), role)) {
             throw new RoleChangeException("accounts.role.wrong-unit", "Role does not fit the unit", officer.unitName());
         }
         if (officer.role() == role) {

@@ -13,6 +13,8 @@ public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,
     ROLE_CHANGE,
+    /** Someone added an officer with a sign-in, reset a password, or deactivated or reactivated an officer. */
+    ACCOUNT_CHANGE,
     /** Someone added, ended early or removed a duty shift. */
     ROSTER_CHANGE,
     /** Someone gave a village to another area officer, or to none. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -87,6 +88,49 @@ public class Directory {
         return jdbc.sql(OFFICER_SELECT + " WHERE u.unit_code = ? AND o.active ORDER BY o.role, o.full_name")
                 .param(unitCode)
                 .query(Directory::officer)
+                .list();
+    }
+
+    /** Officers of a unit who no longer serve there (deactivated), by name: kept, since their work stays theirs. */
+    public List<OfficerView> formerOfficersOf(String unitCode) {
+        return jdbc.sql(OFFICER_SELECT + " WHERE u.unit_code = ? AND NOT o.active ORDER BY o.full_name")
+                .param(unitCode)
+                .query(Directory::officer)
+                .list();
+    }
+
+    /**
+     * Adds an officer to the police unit of a commune or province; empty when the unit has no police unit. The caller
+     * (accounts) checks who may, that the role fits the unit, and records it.
+     */
+    @Transactional
+    public Optional<Long> addOfficer(
+            String unitCode, String fullName, @Nullable String rank, OfficerRole role, @Nullable String phone) {
+        return jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, rank, role, phone)
+                        SELECT u.id, ?, ?, ?, ? FROM directory.police_units u WHERE u.unit_code = ?
+                        RETURNING id
+                        """)
+                .params(fullName, rank, role.name(), phone, unitCode)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * An officer leaves the unit (or comes back). One who leaves no longer covers any village: their villages show as
+     * vacant on the areas page until the chief gives them to someone. Returns the villages they covered.
+     */
+    @Transactional
+    public List<Long> setActive(long officerId, boolean active) {
+        jdbc.sql("UPDATE directory.officers SET active = ? WHERE id = ?")
+                .params(active, officerId)
+                .update();
+        if (active) {
+            return List.of();
+        }
+        return jdbc.sql("DELETE FROM directory.jurisdictions WHERE officer_id = ? RETURNING village_id")
+                .param(officerId)
+                .query(Long.class)
                 .list();
     }
 

@@ -1,0 +1,84 @@
+package vn.binhyen.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import vn.binhyen.support.Browser;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.IntegrationTest;
+
+/**
+ * The administrator in a real browser: adds an area officer to a commune, reads the one-time password off the page,
+ * and the new officer signs in with it and lands in the console.
+ */
+@IntegrationTest
+class AdministratorBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void addAnOfficerWhoSignsInWithTheOneTimePassword() {
+        var commune = Fixtures.commune(jdbc);
+        String adminLogin = "qt" + commune.code();
+        long admin = jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        SELECT id, 'Quản trị', 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
+                        RETURNING id
+                        """).param(commune.code()).query(Long.class).single();
+        jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)")
+                .params(
+                        adminLogin,
+                        admin,
+                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode(Fixtures.PASSWORD))
+                .update();
+        String base = "http://localhost:" + port;
+
+        Page desk = browser.newPage(1366, 900);
+        desk.navigate(base + "/login");
+        desk.locator("#username").fill(adminLogin);
+        desk.locator("#password").fill(Fixtures.PASSWORD);
+        desk.locator("button[type=submit]").click();
+        desk.navigate(base + "/admin/officers?unit=" + commune.code());
+        desk.locator("#fullName").fill("Lê Thị Hoa");
+        desk.locator("#rank").fill("Trung úy");
+        desk.locator("#role").selectOption("AREA_OFFICER");
+        desk.locator("#username").fill("hoa." + commune.code());
+        desk.locator("#add-officer button[type=submit]").click();
+        assertThat(desk.locator("#one-time-password")).containsText("hoa." + commune.code());
+        assertThat(desk.locator("table")).containsText("Lê Thị Hoa");
+        Browser.screenshot(desk, "14-admin-officer-added");
+        String password = desk.locator("#one-time-password code").textContent().strip();
+
+        Page officer = browser.newPage(390, 844);
+        officer.navigate(base + "/login");
+        officer.locator("#username").fill("hoa." + commune.code());
+        officer.locator("#password").fill(password);
+        officer.locator("button[type=submit]").click();
+        officer.waitForURL(url -> url.contains("/console"));
+        assertThat(officer.locator(".who")).containsText("Lê Thị Hoa");
+    }
+}

@@ -161,6 +161,15 @@ class OfficerAccountsTests {
                         commune.officerA())
                 .update();
         assertThat(signsIn(commune.officerALogin(), password)).isTrue();
+        var open = new org.springframework.mock.web.MockHttpSession();
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .session(open)
+                        .param("username", commune.officerALogin())
+                        .param("password", password)
+                        .with(csrf()))
+                .hasRedirectedUrl("/console");
+        assertThat(mvc.get().uri("/console").session(open)).hasStatusOk();
 
         assertThat(mvc.post()
                         .uri("/admin/officers/{id}/active", commune.officerA())
@@ -182,6 +191,9 @@ class OfficerAccountsTests {
                 .hasStatus3xxRedirection();
 
         assertThat(signsIn(commune.officerALogin(), password)).isFalse();
+        assertThat(mvc.get().uri("/console").session(open))
+                .as("the session they had open ends too")
+                .hasRedirectedUrl("/login?expired");
         assertThat(jdbc.sql("SELECT count(*) FROM directory.jurisdictions WHERE officer_id = ?")
                         .param(commune.officerA())
                         .query(Long.class)

@@ -19,6 +19,8 @@ public enum AuditAction {
     ROSTER_CHANGE,
     /** Someone gave a village to another area officer, or to none. */
     JURISDICTION_CHANGE,
+    /** Someone changed a unit's public contact details or added a village. */
+    DIRECTORY_CHANGE,
     /** Someone checked the chain itself. */
     VERIFY;
 

@@ -272,6 +272,115 @@ class AreasPageTests {
     }
 
     @Test
+    void theChiefSetsTheContactsResidentsSeeAndRefusesWhatIsNotAZaloPage() {
+        assertThat(mvc.post()
+                        .uri("/console/areas/contacts")
+                        .param("address", "12 Lê Duẩn")
+                        .param("phone", "0262 3852 113")
+                        .param("email", "ca.xa@example.vn")
+                        .param("zaloPage", "https://zalo.me/4093012345")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/x/{code}", commune.code()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("12 Lê Duẩn", "0262 3852 113", "https://zalo.me/4093012345");
+
+        for (var bad : List.of(
+                java.util.Map.entry("zaloPage", "javascript:alert(1)"),
+                java.util.Map.entry("zaloPage", "https://example.com/zalo"),
+                java.util.Map.entry("phone", "gọi tôi"),
+                java.util.Map.entry("email", "không-phải-thư"))) {
+            assertThat(mvc.post()
+                            .uri("/console/areas/contacts")
+                            .param("address", "Đổi địa chỉ")
+                            .param(bad.getKey(), bad.getValue())
+                            .with(chief(commune))
+                            .with(csrf()))
+                    .hasStatus(422)
+                    .bodyText()
+                    .contains(bad.getKey().equals("zaloPage") ? "Trang Zalo phải là địa chỉ https://zalo.me/" : "");
+        }
+        assertThat(mvc.get().uri("/x/{code}", commune.code()))
+                .bodyText()
+                .as("nothing refused was kept")
+                .contains("12 Lê Duẩn")
+                .doesNotContain("Đổi địa chỉ", "javascript:");
+        assertThat(mvc.post()
+                        .uri("/console/areas/contacts")
+                        .param("phone", "0262 000 000")
+                        .with(as("staff" + commune.code(), commune.staff()))
+                        .with(csrf()))
+                .hasStatus(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE action = 'DIRECTORY_CHANGE' AND subject = ?")
+                        .param("unit:" + commune.code())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theChiefAddsAVillageWhichStartsVacantAndNamesMustBeNew() {
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages")
+                        .param("name", "Tổ dân phố 7")
+                        .param("kind", "RESIDENTIAL_GROUP")
+                        .param("population", "1250")
+                        .param("latitude", "12.68")
+                        .param("longitude", "108.05")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        var added = directory.villagesOf(commune.code()).stream()
+                .filter(v -> v.name().equals("Tổ dân phố 7"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(added.kind()).isEqualTo(VillageView.VillageKind.RESIDENTIAL_GROUP);
+        assertThat(added.population()).isEqualTo(1250);
+        assertThat(mvc.get().uri("/console/areas").with(chief(commune)))
+                .bodyText()
+                .contains("village-" + added.id(), "Có 1 thôn, tổ dân phố chưa có cảnh sát khu vực phụ trách");
+        assertThat(jdbc.sql("SELECT detail FROM audit.entries WHERE action = 'DIRECTORY_CHANGE' AND subject = ?")
+                        .param("village:" + added.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("added to %s: Tổ dân phố 7 (RESIDENTIAL_GROUP)".formatted(commune.code()));
+
+        record Refusal(String name, String kind, String latitude, String sentence) {}
+        for (var refusal : List.of(
+                new Refusal("Tổ dân phố 7", "RESIDENTIAL_GROUP", "", "Xã đã có thôn, tổ dân phố tên này."),
+                new Refusal("", "VILLAGE", "", "Nhập tên thôn, tổ dân phố"),
+                new Refusal("Thôn Mới", "VILLAGE", "12.5", "Vị trí cần cả vĩ độ"))) {
+            assertThat(mvc.post()
+                            .uri("/console/areas/villages")
+                            .param("name", refusal.name())
+                            .param("kind", refusal.kind())
+                            .param("latitude", refusal.latitude())
+                            .with(chief(commune))
+                            .with(csrf()))
+                    .hasStatus(422)
+                    .bodyText()
+                    .contains(refusal.sentence());
+        }
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages")
+                        .param("name", "Thôn Lạ")
+                        .param("kind", "KHÔNG_CÓ")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(400);
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages")
+                        .param("name", "Thôn Của Người Khác")
+                        .param("kind", "VILLAGE")
+                        .with(as(commune.officerALogin(), commune.officerA()))
+                        .with(csrf()))
+                .hasStatus(403);
+        assertThat(directory.villagesOf(commune.code())).hasSize(3);
+    }
+
+    @Test
     void theDatabaseRefusesAVillageOfAnotherCommuneWhoeverWritesIt() {
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO directory.jurisdictions (officer_id, village_id) VALUES (?, ?)")
                         .params(other.officerA(), commune.villageB())

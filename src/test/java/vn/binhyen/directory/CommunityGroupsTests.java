@@ -46,6 +46,60 @@ class CommunityGroupsTests {
     }
 
     @Test
+    void aVillageWithoutAGroupGetsOneRunByItsAreaOfficer() {
+        long village = jdbc.sql(
+                        "INSERT INTO directory.villages (commune_code, name, kind) VALUES (?, 'Thôn C', 'VILLAGE')"
+                                + " RETURNING id")
+                .param(commune.code())
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO directory.jurisdictions (officer_id, village_id) VALUES (?, ?)")
+                .params(commune.officerA(), village)
+                .update();
+        var officerA = user(Fixtures.signedIn(directory, commune.officerALogin(), commune.officerA()));
+        var officerB = user(Fixtures.signedIn(directory, commune.officerBLogin(), commune.officerB()));
+        assertThat(mvc.get().uri("/console/groups").with(officerA))
+                .bodyText()
+                .contains("Đăng ký nhóm Zalo cho thôn", "Thôn C");
+        assertThat(mvc.post()
+                        .uri("/console/groups")
+                        .param("villageId", String.valueOf(village))
+                        .param("name", "Nhóm thôn C")
+                        .param("zaloLink", "https://zalo.me/g/thonc")
+                        .param("memberCount", "87")
+                        .with(officerB)
+                        .with(csrf()))
+                .as("not officer B's village")
+                .hasStatus(404);
+        assertThat(mvc.post()
+                        .uri("/console/groups")
+                        .param("villageId", String.valueOf(village))
+                        .param("name", "Nhóm thôn C")
+                        .param("zaloLink", "javascript:alert(1)")
+                        .with(officerA)
+                        .with(csrf()))
+                .hasStatus4xxClientError();
+        assertThat(mvc.post()
+                        .uri("/console/groups")
+                        .param("villageId", String.valueOf(village))
+                        .param("name", "Nhóm thôn C")
+                        .param("zaloLink", "https://zalo.me/g/thonc")
+                        .param("memberCount", "87")
+                        .with(officerA)
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("SELECT officer_id || ' ' || name || ' ' || member_count FROM directory.community_groups"
+                                + " WHERE village_id = ?")
+                        .param(village)
+                        .query(String.class)
+                        .list())
+                .containsExactly(commune.officerA() + " Nhóm thôn C 87");
+        assertThat(mvc.get().uri("/console/groups").with(officerA))
+                .bodyText()
+                .doesNotContain("Đăng ký nhóm Zalo cho thôn");
+    }
+
+    @Test
     void anAreaOfficerSeesAndKeepsOnlyTheirVillagesGroups() {
         var officerA = user(Fixtures.signedIn(directory, commune.officerALogin(), commune.officerA()));
         assertThat(mvc.get().uri("/console/groups").with(officerA))

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhyen.directory.CommunityGroupView;
+import vn.binhyen.directory.VillageView;
 import vn.binhyen.shared.security.OfficerIdentity;
 
 /**
@@ -40,6 +41,61 @@ public class CommunityGroups {
                 .param("province", officer.provinceCode())
                 .query(CommunityGroups::view)
                 .list();
+    }
+
+    /** The villages the officer may keep groups for that have no group registered yet, by commune and name. */
+    public List<VillageView> villagesWithoutGroup(OfficerIdentity officer) {
+        return jdbc.sql("""
+                        SELECT v.* FROM directory.villages v
+                          JOIN directory.administrative_units c ON c.code = v.commune_code
+                         WHERE %s AND NOT EXISTS (SELECT 1 FROM directory.community_groups g WHERE g.village_id = v.id)
+                         ORDER BY c.name, v.name
+                        """.formatted(scope()))
+                .param("role", officer.roleName())
+                .param("officer", officer.officerId())
+                .param("unit", officer.unitCode())
+                .param("province", officer.provinceCode())
+                .query((rs, n) -> new VillageView(
+                        rs.getLong("id"),
+                        rs.getString("commune_code"),
+                        rs.getString("name"),
+                        VillageView.VillageKind.valueOf(rs.getString("kind")),
+                        rs.getObject("population", Integer.class),
+                        rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class)))
+                .list();
+    }
+
+    /**
+     * Registers a village's Zalo group, run by the village's area officer, if the officer may keep that village's
+     * groups; empty when the village is not theirs to keep.
+     */
+    @Transactional
+    public Optional<CommunityGroupView> create(
+            OfficerIdentity officer, long villageId, String name, @Nullable String zaloLink, int memberCount) {
+        var id = jdbc.sql("""
+                        INSERT INTO directory.community_groups (village_id, officer_id, name, zalo_link, member_count)
+                        SELECT v.id, (SELECT j.officer_id FROM directory.jurisdictions j WHERE j.village_id = v.id
+                                       ORDER BY j.officer_id LIMIT 1), :name, :link, :members
+                          FROM directory.villages v
+                          JOIN directory.administrative_units c ON c.code = v.commune_code
+                         WHERE v.id = :village AND %s
+                        RETURNING id
+                        """.formatted(scope()))
+                .param("name", name.strip())
+                .param("link", zaloLink == null || zaloLink.isBlank() ? null : zaloLink.strip())
+                .param("members", memberCount)
+                .param("village", villageId)
+                .param("role", officer.roleName())
+                .param("officer", officer.officerId())
+                .param("unit", officer.unitCode())
+                .param("province", officer.provinceCode())
+                .query(Long.class)
+                .optional();
+        return id.flatMap(g -> jdbc.sql(SELECT + " WHERE g.id = ?")
+                .param(g)
+                .query(CommunityGroups::view)
+                .optional());
     }
 
     /** Updates a group's link and member count, if the officer may keep it; empty when not visible. */

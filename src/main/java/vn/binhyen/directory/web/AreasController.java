@@ -3,6 +3,7 @@ package vn.binhyen.directory.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -19,18 +20,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.binhyen.directory.CommuneSetup;
 import vn.binhyen.directory.CommuneView;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.directory.DirectoryChangeException;
 import vn.binhyen.directory.JurisdictionException;
 import vn.binhyen.directory.Jurisdictions;
 import vn.binhyen.directory.Jurisdictions.VillageArea;
 import vn.binhyen.directory.OfficerRole;
 import vn.binhyen.directory.OfficerView;
+import vn.binhyen.directory.VillageView.VillageKind;
 import vn.binhyen.shared.security.OfficerIdentity;
 
 /**
  * The commune's areas of responsibility (địa bàn phụ trách): which area officer covers each village and residential
- * group. Everyone in the commune sees it (who covers the next village is worth knowing); the province command reads any
+ * group, the villages themselves and the police unit's public contact details. Everyone in the commune sees it (who covers the next village is worth knowing); the province command reads any
  * commune of its province, an administrator any commune. The commune's chief changes it, and an administrator.
  * Another commune's villages are not found, by any URL.
  */
@@ -42,11 +46,13 @@ class AreasController {
     record Coverage(OfficerView officer, List<String> villages) {}
 
     private final Jurisdictions jurisdictions;
+    private final CommuneSetup setup;
     private final Directory directory;
     private final MessageSource messages;
 
-    AreasController(Jurisdictions jurisdictions, Directory directory, MessageSource messages) {
+    AreasController(Jurisdictions jurisdictions, CommuneSetup setup, Directory directory, MessageSource messages) {
         this.jurisdictions = jurisdictions;
+        this.setup = setup;
         this.directory = directory;
         this.messages = messages;
     }
@@ -94,9 +100,84 @@ class AreasController {
             fill(model, officer, shown);
             return "directory/areas";
         }
+        return back(shown);
+    }
+
+    @PostMapping("/contacts")
+    String contacts(
+            @AuthenticationPrincipal OfficerIdentity officer,
+            Principal signedIn,
+            @RequestParam(required = false) @Nullable String commune,
+            @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String zaloPage,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        CommuneView shown = editableCommune(officer, commune);
+        var contacts = new CommuneSetup.Contacts(address, phone, email, zaloPage);
+        try {
+            setup.updateContacts(shown.code(), contacts, signedIn.getName(), officer.officerId());
+        } catch (DirectoryChangeException e) {
+            model.addAttribute("contacts", contacts);
+            return refused(e, model, response, officer, shown);
+        }
+        redirect.addFlashAttribute("contactsSaved", true);
+        return back(shown);
+    }
+
+    @PostMapping("/villages")
+    String addVillage(
+            @AuthenticationPrincipal OfficerIdentity officer,
+            Principal signedIn,
+            @RequestParam(required = false) @Nullable String commune,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) @Nullable VillageKind kind,
+            @RequestParam(required = false) @Nullable Integer population,
+            @RequestParam(required = false) @Nullable Double latitude,
+            @RequestParam(required = false) @Nullable Double longitude,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        CommuneView shown = editableCommune(officer, commune);
+        var village = new CommuneSetup.NewVillage(name, kind, population, latitude, longitude);
+        try {
+            setup.addVillage(shown.code(), village, signedIn.getName(), officer.officerId());
+        } catch (DirectoryChangeException e) {
+            model.addAttribute("village", village);
+            return refused(e, model, response, officer, shown);
+        }
+        redirect.addFlashAttribute("villageAdded", name.strip());
+        return back(shown);
+    }
+
+    private CommuneView editableCommune(OfficerIdentity officer, @Nullable String commune) {
+        CommuneView shown =
+                visible(officer, commune).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!editable(officer, shown)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return shown;
+    }
+
+    /** The page again with the sentence next to its field, as a 422: nothing was changed. */
+    private String refused(
+            DirectoryChangeException e,
+            Model model,
+            HttpServletResponse response,
+            OfficerIdentity officer,
+            CommuneView commune) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("errors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
+        fill(model, officer, commune);
+        return "directory/areas";
+    }
+
+    private static String back(CommuneView commune) {
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/console/areas")
-                        .queryParam("commune", shown.code())
+                        .queryParam("commune", commune.code())
                         .encode()
                         .toUriString();
     }
@@ -105,6 +186,18 @@ class AreasController {
         List<VillageArea> areas = jurisdictions.of(commune.code());
         List<OfficerView> areaOfficers = jurisdictions.areaOfficers(commune.code());
         model.addAttribute("commune", commune);
+        if (!model.containsAttribute("contacts")) {
+            model.addAttribute(
+                    "contacts",
+                    new CommuneSetup.Contacts(commune.address(), commune.phone(), commune.email(), commune.zaloPage()));
+        }
+        if (!model.containsAttribute("village")) {
+            model.addAttribute("village", new CommuneSetup.NewVillage("", VillageKind.VILLAGE, null, null, null));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        model.addAttribute("kinds", VillageKind.values());
         model.addAttribute("areas", areas);
         model.addAttribute("vacant", areas.stream().filter(VillageArea::vacant).count());
         model.addAttribute("editable", editable(officer, commune));

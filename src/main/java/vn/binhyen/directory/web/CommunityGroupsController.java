@@ -3,6 +3,7 @@ package vn.binhyen.directory.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +31,23 @@ class CommunityGroupsController {
     @GetMapping("/console/groups")
     String list(@AuthenticationPrincipal OfficerIdentity officer, Model model) {
         model.addAttribute("groups", groups.visibleTo(officer));
+        model.addAttribute("withoutGroup", groups.villagesWithoutGroup(officer));
         return "directory/groups";
+    }
+
+    @PostMapping("/console/groups")
+    String create(
+            @AuthenticationPrincipal OfficerIdentity officer,
+            @RequestParam long villageId,
+            @RequestParam @Size(min = 2, max = 200) String name,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "^$|^https://zalo\\.me/\\S{1,200}$")
+                    String zaloLink,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int memberCount,
+            RedirectAttributes redirect) {
+        var group = groups.create(officer, villageId, name, zaloLink, memberCount)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        redirect.addFlashAttribute("saved", group.id());
+        return "redirect:/console/groups";
     }
 
     @PostMapping("/console/groups/{id}")

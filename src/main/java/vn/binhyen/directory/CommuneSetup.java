@@ -1,0 +1,127 @@
+package vn.binhyen.directory;
+
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhyen.directory.VillageView.VillageKind;
+
+/**
+ * What a commune sets up itself to be in service: its police unit's public contact details (shown on the resident
+ * page) and its villages and residential groups (a commune is in service once it has one). Who may is the caller's
+ * to check; every change publishes a {@link DirectoryChanged} for the audit log.
+ */
+@Service
+public class CommuneSetup {
+
+    /** The public details of a commune police unit, as typed. */
+    public record Contacts(
+            @Nullable String address,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String zaloPage) {}
+
+    /** A village or residential group to add, as typed. */
+    public record NewVillage(
+            String name,
+            @Nullable VillageKind kind,
+            @Nullable Integer population,
+            @Nullable Double latitude,
+            @Nullable Double longitude) {}
+
+    private static final Pattern PHONE = Pattern.compile("[0-9 +().-]{6,20}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
+    /** The page is linked on the resident page: only Zalo's own https addresses, never another scheme. */
+    private static final Pattern ZALO_PAGE = Pattern.compile("https://(zalo\\.me|oa\\.zalo\\.me)/[^\\s<>\"']{1,200}");
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    CommuneSetup(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional
+    public void updateContacts(String communeCode, Contacts typed, String byUsername, long byOfficerId) {
+        String address = text(typed.address(), 300, "address");
+        String phone = matching(typed.phone(), PHONE, "phone");
+        String email = matching(typed.email(), EMAIL, "email");
+        String zaloPage = matching(typed.zaloPage(), ZALO_PAGE, "zaloPage");
+        int updated = jdbc.sql("""
+                        UPDATE directory.police_units SET address = ?, phone = ?, email = ?, zalo_page = ?
+                         WHERE unit_code = ? AND level = 'COMMUNE'
+                        """)
+                .params(address, phone, email, zaloPage, communeCode)
+                .update();
+        if (updated == 0) {
+            throw new DirectoryChangeException("address", "setup.error.no-unit", "No police unit " + communeCode);
+        }
+        events.publishEvent(new DirectoryChanged(
+                byUsername,
+                byOfficerId,
+                "unit:" + communeCode,
+                "contacts: %s | %s | %s | %s".formatted(address, phone, email, zaloPage)));
+    }
+
+    /** Adds a village or residential group to the commune; its name must be new in the commune. Returns its id. */
+    @Transactional
+    public long addVillage(String communeCode, NewVillage typed, String byUsername, long byOfficerId) {
+        String name = text(typed.name(), 100, "name");
+        if (name == null || name.length() < 2) {
+            throw new DirectoryChangeException("name", "setup.error.name", "Village name missing");
+        }
+        if (typed.kind() == null) {
+            throw new DirectoryChangeException("kind", "setup.error.kind", "Village kind missing");
+        }
+        if (typed.population() != null && (typed.population() < 0 || typed.population() > 1_000_000)) {
+            throw new DirectoryChangeException("population", "setup.error.population", "Population out of range");
+        }
+        if ((typed.latitude() == null) != (typed.longitude() == null)
+                || (typed.latitude() != null && (typed.latitude() < 8 || typed.latitude() > 24))
+                || (typed.longitude() != null && (typed.longitude() < 102 || typed.longitude() > 110))) {
+            throw new DirectoryChangeException("latitude", "setup.error.position", "Position outside Vietnam");
+        }
+        var id = jdbc.sql("""
+                        INSERT INTO directory.villages (commune_code, name, kind, population, latitude, longitude)
+                        SELECT a.code, ?, ?, ?, ?, ? FROM directory.administrative_units a
+                         WHERE a.code = ? AND a.level = 'COMMUNE'
+                        ON CONFLICT (commune_code, name) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(name, typed.kind().name(), typed.population(), typed.latitude(), typed.longitude(), communeCode)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new DirectoryChangeException("name", "setup.error.duplicate", "Village exists"));
+        events.publishEvent(new DirectoryChanged(
+                byUsername,
+                byOfficerId,
+                "village:" + id,
+                "added to %s: %s (%s)".formatted(communeCode, name, typed.kind())));
+        return id;
+    }
+
+    private static @Nullable String text(@Nullable String typed, int max, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip();
+        if (text.length() > max) {
+            throw new DirectoryChangeException(field, "setup.error.too-long", "Too long", max);
+        }
+        return text;
+    }
+
+    private static @Nullable String matching(@Nullable String typed, Pattern pattern, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip();
+        if (!pattern.matcher(text).matches()) {
+            throw new DirectoryChangeException(field, "setup.error." + field, "Malformed " + field);
+        }
+        return text;
+    }
+}

@@ -69,6 +69,34 @@ public class CommuneSetup {
     /** Adds a village or residential group to the commune; its name must be new in the commune. Returns its id. */
     @Transactional
     public long addVillage(String communeCode, NewVillage typed, String byUsername, long byOfficerId) {
+        NewVillage village = checked(typed);
+        var id = jdbc.sql("""
+                        INSERT INTO directory.villages (commune_code, name, kind, population, latitude, longitude)
+                        SELECT a.code, ?, ?, ?, ?, ? FROM directory.administrative_units a
+                         WHERE a.code = ? AND a.level = 'COMMUNE'
+                        ON CONFLICT (commune_code, name) DO NOTHING
+                        RETURNING id
+                        """)
+                .params(
+                        village.name(),
+                        village.kind().name(),
+                        village.population(),
+                        village.latitude(),
+                        village.longitude(),
+                        communeCode)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new DirectoryChangeException("name", "setup.error.duplicate", "Village exists"));
+        events.publishEvent(new DirectoryChanged(
+                byUsername,
+                byOfficerId,
+                "village:" + id,
+                "added to %s: %s (%s)".formatted(communeCode, village.name(), village.kind())));
+        return id;
+    }
+
+    /** The village as it may be stored: name stripped, kind present, population and position in range. */
+    static NewVillage checked(NewVillage typed) {
         String name = text(typed.name(), 100, "name");
         if (name == null || name.length() < 2) {
             throw new DirectoryChangeException("name", "setup.error.name", "Village name missing");
@@ -84,23 +112,7 @@ public class CommuneSetup {
                 || (typed.longitude() != null && (typed.longitude() < 102 || typed.longitude() > 110))) {
             throw new DirectoryChangeException("latitude", "setup.error.position", "Position outside Vietnam");
         }
-        var id = jdbc.sql("""
-                        INSERT INTO directory.villages (commune_code, name, kind, population, latitude, longitude)
-                        SELECT a.code, ?, ?, ?, ?, ? FROM directory.administrative_units a
-                         WHERE a.code = ? AND a.level = 'COMMUNE'
-                        ON CONFLICT (commune_code, name) DO NOTHING
-                        RETURNING id
-                        """)
-                .params(name, typed.kind().name(), typed.population(), typed.latitude(), typed.longitude(), communeCode)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new DirectoryChangeException("name", "setup.error.duplicate", "Village exists"));
-        events.publishEvent(new DirectoryChanged(
-                byUsername,
-                byOfficerId,
-                "village:" + id,
-                "added to %s: %s (%s)".formatted(communeCode, name, typed.kind())));
-        return id;
+        return new NewVillage(name, typed.kind(), typed.population(), typed.latitude(), typed.longitude());
     }
 
     private static @Nullable String text(@Nullable String typed, int max, String field) {

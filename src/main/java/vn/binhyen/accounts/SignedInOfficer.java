@@ -23,6 +23,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
     private final String unitName;
     private final String provinceCode;
     private final boolean enabled;
+    private final boolean locked;
 
     SignedInOfficer(
             String username,
@@ -33,7 +34,8 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
             String unitCode,
             String unitName,
             String provinceCode,
-            boolean enabled) {
+            boolean enabled,
+            boolean locked) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.officerId = officerId;
@@ -43,6 +45,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         this.unitName = unitName;
         this.provinceCode = provinceCode;
         this.enabled = enabled;
+        this.locked = locked;
     }
 
     @Override
@@ -95,6 +98,12 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Locked for a while after repeated wrong passwords (SignInLockout): refused before the password is checked. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -8,6 +8,11 @@ public final class SignedInOfficers {
     private SignedInOfficers() {}
 
     public static SignedInOfficer of(String username, String passwordHash, OfficerView officer, boolean enabled) {
+        return of(username, passwordHash, officer, enabled, false);
+    }
+
+    public static SignedInOfficer of(
+            String username, String passwordHash, OfficerView officer, boolean enabled, boolean locked) {
         return new SignedInOfficer(
                 username,
                 passwordHash,
@@ -17,6 +22,7 @@ public final class SignedInOfficers {
                 officer.unitCode(),
                 officer.unitName(),
                 officer.provinceCode(),
-                enabled);
+                enabled,
+                locked);
     }
 }

@@ -22,8 +22,9 @@ class OfficerDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Login(String username, long officerId, String passwordHash, boolean enabled) {}
-        Login login = jdbc.sql("SELECT username, officer_id, password_hash, enabled FROM accounts.officer_logins"
+        record Login(String username, long officerId, String passwordHash, boolean enabled, boolean locked) {}
+        Login login = jdbc.sql("SELECT username, officer_id, password_hash, enabled,"
+                        + " coalesce(locked_until > now(), false) AS locked FROM accounts.officer_logins"
                         + " WHERE username = ?")
                 .param(username.strip().toLowerCase(java.util.Locale.ROOT))
                 .query(Login.class)
@@ -32,6 +33,6 @@ class OfficerDetailsService implements UserDetailsService {
         var officer = directory
                 .officer(login.officerId())
                 .orElseThrow(() -> new UsernameNotFoundException("Officer record missing"));
-        return SignedInOfficers.of(login.username(), login.passwordHash(), officer, login.enabled());
+        return SignedInOfficers.of(login.username(), login.passwordHash(), officer, login.enabled(), login.locked());
     }
 }

@@ -1,0 +1,85 @@
+package vn.binhyen.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import vn.binhyen.support.Fixtures;
+import vn.binhyen.support.IntegrationTest;
+
+/**
+ * Guessing an officer's password through the sign-in form: five wrong passwords in a row lock the sign-in, and then
+ * even the right one is refused until the lock ends; a right password before that resets the count.
+ */
+@IntegrationTest
+class SignInProtectionTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    boolean signsIn(String username, String password) {
+        String location = mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .exchange()
+                .getMvcResult()
+                .getResponse()
+                .getRedirectedUrl();
+        return location != null && !location.contains("error");
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockTheSignInEvenForTheRightOne() {
+        var commune = Fixtures.commune(jdbc);
+        String user = commune.chiefLogin();
+        String right = "Dung@" + commune.code();
+        jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ? WHERE username = ?")
+                .params(
+                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode(right),
+                        user)
+                .update();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(signsIn(user, "sai-" + i)).isFalse();
+        }
+        assertThat(signsIn(user, right))
+                .as("four wrong, then right: in, and the count starts again")
+                .isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signsIn(user, "sai-" + i)).isFalse();
+        }
+        assertThat(signsIn(user, right))
+                .as("locked: the right password is refused too")
+                .isFalse();
+        assertThat(mvc.get().uri("/login?error"))
+                .bodyText()
+                .contains("Sau 5 lần sai liên tiếp, tài khoản tạm khóa 15 phút.");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE actor = ? AND action = 'SIGN_IN_FAILED'"
+                                + " AND detail = 'LockedException'")
+                        .param(user)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The lock ends (here: moved into the past): the right password gets in again.
+        jdbc.sql("UPDATE accounts.officer_logins SET locked_until = now() - interval '1 second' WHERE username = ?")
+                .param(user)
+                .update();
+        assertThat(signsIn(user, right)).isTrue();
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM accounts.officer_logins WHERE username = ?")
+                        .param(user)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+}

@@ -9,6 +9,8 @@ public record OfficerAccountChanged(String byUsername, long byOfficerId, long of
     public enum Change {
         ADDED,
         PASSWORD_RESET,
+        /** The officer set their own password. */
+        PASSWORD_CHANGED,
         DEACTIVATED,
         REACTIVATED
     }

@@ -33,6 +33,9 @@ public class OfficerAccounts {
 
     private static final int PASSWORD_LENGTH = 14;
 
+    /** An officer's own password: long enough to resist guessing at the sign-in form's pace. */
+    public static final int MIN_OWN_PASSWORD = 10;
+
     /** An officer added, and the one-time password to hand them. */
     public record Added(long officerId, String username, String password) {}
 
@@ -102,6 +105,7 @@ public class OfficerAccounts {
                         "unit", "accounts.officer.no-unit", "No police unit " + form.unitCode()));
         String password = generatePassword();
         accounts.createSignIn(username, officerId, password);
+        mustChange(officerId);
         events.publishEvent(new OfficerAccountChanged(
                 admin.getUsername(),
                 admin.officerId(),
@@ -117,7 +121,8 @@ public class OfficerAccounts {
         requireAdministrator(admin);
         notOwn(admin, officerId);
         String password = generatePassword();
-        int updated = jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ? WHERE officer_id = ?")
+        int updated = jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ?, must_change_password = TRUE"
+                        + " WHERE officer_id = ?")
                 .params(passwords.encode(password), officerId)
                 .update();
         if (updated == 0) {
@@ -126,6 +131,42 @@ public class OfficerAccounts {
         events.publishEvent(new OfficerAccountChanged(
                 admin.getUsername(), admin.officerId(), officerId, Change.PASSWORD_RESET, "password reset"));
         return password;
+    }
+
+    /**
+     * The officer sets their own password: the current one must match, the new one has {@link #MIN_OWN_PASSWORD}
+     * characters or more and differs from the current one and from the sign-in name.
+     */
+    @Transactional
+    public void changeOwnPassword(SignedInOfficer officer, String current, String chosen, String repeated) {
+        String hash = jdbc.sql("SELECT password_hash FROM accounts.officer_logins WHERE officer_id = ?")
+                .param(officer.officerId())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new OfficerAccountException("current", "accounts.officer.no-sign-in", "No sign-in"));
+        if (current == null || !passwords.matches(current, hash)) {
+            throw new OfficerAccountException("current", "accounts.password.current", "Current password wrong");
+        }
+        if (chosen == null || chosen.length() < MIN_OWN_PASSWORD || chosen.length() > 200) {
+            throw new OfficerAccountException(
+                    "chosen", "accounts.password.short", "New password too short", MIN_OWN_PASSWORD);
+        }
+        if (chosen.equals(current) || chosen.equalsIgnoreCase(officer.getUsername())) {
+            throw new OfficerAccountException("chosen", "accounts.password.same", "New password not new");
+        }
+        if (!chosen.equals(repeated)) {
+            throw new OfficerAccountException("repeated", "accounts.password.repeat", "Repetition differs");
+        }
+        jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ?, must_change_password = FALSE"
+                        + " WHERE officer_id = ?")
+                .params(passwords.encode(chosen), officer.officerId())
+                .update();
+        events.publishEvent(new OfficerAccountChanged(
+                officer.getUsername(),
+                officer.officerId(),
+                officer.officerId(),
+                Change.PASSWORD_CHANGED,
+                "own password set"));
     }
 
     /**
@@ -171,6 +212,12 @@ public class OfficerAccounts {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return password.toString();
+    }
+
+    private void mustChange(long officerId) {
+        jdbc.sql("UPDATE accounts.officer_logins SET must_change_password = TRUE WHERE officer_id = ?")
+                .param(officerId)
+                .update();
     }
 
     private static void requireAdministrator(SignedInOfficer admin) {

@@ -24,6 +24,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
     private final String provinceCode;
     private final boolean enabled;
     private final boolean locked;
+    private final boolean mustChangePassword;
 
     SignedInOfficer(
             String username,
@@ -35,7 +36,8 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
             String unitName,
             String provinceCode,
             boolean enabled,
-            boolean locked) {
+            boolean locked,
+            boolean mustChangePassword) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.officerId = officerId;
@@ -46,6 +48,12 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         this.provinceCode = provinceCode;
         this.enabled = enabled;
         this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** Signed in with a password an administrator made: the officer sets their own before anything else. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     @Override

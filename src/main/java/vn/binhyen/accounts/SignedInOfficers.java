@@ -13,6 +13,16 @@ public final class SignedInOfficers {
 
     public static SignedInOfficer of(
             String username, String passwordHash, OfficerView officer, boolean enabled, boolean locked) {
+        return of(username, passwordHash, officer, enabled, locked, false);
+    }
+
+    public static SignedInOfficer of(
+            String username,
+            String passwordHash,
+            OfficerView officer,
+            boolean enabled,
+            boolean locked,
+            boolean mustChangePassword) {
         return new SignedInOfficer(
                 username,
                 passwordHash,
@@ -23,6 +33,7 @@ public final class SignedInOfficers {
                 officer.unitName(),
                 officer.provinceCode(),
                 enabled,
-                locked);
+                locked,
+                mustChangePassword);
     }
 }

@@ -130,6 +130,74 @@ class OfficerAccountsTests {
     }
 
     @Test
+    void aTemporaryPasswordMustBeReplacedBeforeAnythingElse() {
+        String username = username("ksv.doi.");
+        String temporary = oneTimePassword(addOfficer(username, "AREA_OFFICER"));
+        var session = new org.springframework.mock.web.MockHttpSession();
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .session(session)
+                        .param("username", username)
+                        .param("password", temporary)
+                        .with(csrf()))
+                .hasRedirectedUrl("/console");
+        assertThat(mvc.get().uri("/console").session(session))
+                .hasStatus(303)
+                .hasHeader("Location", "/account/password");
+        assertThat(mvc.get().uri("/console/badge").session(session).header("HX-Request", "true"))
+                .as("a polled fragment: nothing, not a redirect that would reload the password page")
+                .hasStatus(204);
+        assertThat(mvc.get().uri("/account/password").session(session))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Bạn đang dùng mật khẩu tạm do quản trị viên cấp.");
+
+        record Refusal(String current, String chosen, String repeated, String sentence) {}
+        for (var refusal : List.of(
+                new Refusal("sai", "Mat-khau-moi-1", "Mat-khau-moi-1", "Mật khẩu hiện tại không đúng."),
+                new Refusal(temporary, "ngan", "ngan", "Mật khẩu mới cần ít nhất 10 ký tự."),
+                new Refusal(temporary, temporary, temporary, "Mật khẩu mới phải khác mật khẩu hiện tại"),
+                new Refusal(temporary, "Mat-khau-moi-1", "Mat-khau-moi-2", "Hai lần nhập mật khẩu mới không giống"))) {
+            assertThat(mvc.post()
+                            .uri("/account/password")
+                            .session(session)
+                            .param("current", refusal.current())
+                            .param("chosen", refusal.chosen())
+                            .param("repeated", refusal.repeated())
+                            .with(csrf()))
+                    .hasStatus(422)
+                    .bodyText()
+                    .contains(refusal.sentence());
+        }
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .session(session)
+                        .param("current", temporary)
+                        .param("chosen", "Mat-khau-cua-toi-2026")
+                        .param("repeated", "Mat-khau-cua-toi-2026")
+                        .with(csrf()))
+                .hasRedirectedUrl("/login?changed");
+
+        assertThat(signsIn(username, temporary)).isFalse();
+        var own = new org.springframework.mock.web.MockHttpSession();
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .session(own)
+                        .param("username", username)
+                        .param("password", "Mat-khau-cua-toi-2026")
+                        .with(csrf()))
+                .hasRedirectedUrl("/console");
+        assertThat(mvc.get().uri("/console").session(own))
+                .as("no longer sent to the password page")
+                .hasStatusOk();
+        assertThat(jdbc.sql("SELECT detail FROM audit.entries WHERE action = 'ACCOUNT_CHANGE' AND actor = ?")
+                        .param(username)
+                        .query(String.class)
+                        .list())
+                .containsExactly("PASSWORD_CHANGED: own password set");
+    }
+
+    @Test
     void aResetPasswordReplacesTheOldOneAtOnce() {
         String username = username("cb.reset.");
         String first = oneTimePassword(addOfficer(username, "COMMUNE_STAFF"));

@@ -22,9 +22,16 @@ class OfficerDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Login(String username, long officerId, String passwordHash, boolean enabled, boolean locked) {}
+        record Login(
+                String username,
+                long officerId,
+                String passwordHash,
+                boolean enabled,
+                boolean locked,
+                boolean mustChangePassword) {}
         Login login = jdbc.sql("SELECT username, officer_id, password_hash, enabled,"
-                        + " coalesce(locked_until > now(), false) AS locked FROM accounts.officer_logins"
+                        + " coalesce(locked_until > now(), false) AS locked, must_change_password"
+                        + " FROM accounts.officer_logins"
                         + " WHERE username = ?")
                 .param(username.strip().toLowerCase(java.util.Locale.ROOT))
                 .query(Login.class)
@@ -33,6 +40,12 @@ class OfficerDetailsService implements UserDetailsService {
         var officer = directory
                 .officer(login.officerId())
                 .orElseThrow(() -> new UsernameNotFoundException("Officer record missing"));
-        return SignedInOfficers.of(login.username(), login.passwordHash(), officer, login.enabled(), login.locked());
+        return SignedInOfficers.of(
+                login.username(),
+                login.passwordHash(),
+                officer,
+                login.enabled(),
+                login.locked(),
+                login.mustChangePassword());
     }
 }

@@ -12,7 +12,8 @@ import vn.binhyen.accounts.OfficerAccountChanged.Change;
 import vn.binhyen.accounts.SignedInOfficer;
 
 /**
- * An officer who leaves, or whose password was reset, is signed out everywhere on this node once the change commits:
+ * An officer who leaves, or whose password was reset or changed, is signed out everywhere on this node once the change
+ * commits (a changed password also ends a session left open on another computer):
  * their next request goes to the sign-in page ({@code /login?expired}). Sessions live in each node's memory, so on
  * several nodes the others keep theirs until they time out.
  */
@@ -20,7 +21,8 @@ import vn.binhyen.accounts.SignedInOfficer;
 class OfficerSessions {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerSessions.class);
-    private static final Set<Change> END_SESSIONS = EnumSet.of(Change.DEACTIVATED, Change.PASSWORD_RESET);
+    private static final Set<Change> END_SESSIONS =
+            EnumSet.of(Change.DEACTIVATED, Change.PASSWORD_RESET, Change.PASSWORD_CHANGED);
 
     private final SessionRegistry sessions;
 

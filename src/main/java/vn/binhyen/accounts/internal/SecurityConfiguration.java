@@ -31,7 +31,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**");
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/console/**")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/console/**", "/account/**")
                         .hasRole("OFFICER")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMINISTRATOR")

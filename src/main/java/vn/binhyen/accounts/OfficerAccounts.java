@@ -74,6 +74,24 @@ public class OfficerAccounts {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The sign-ins among these officers that wrong passwords have locked now, by officer id, with the lock's end. */
+    @Transactional(readOnly = true)
+    public Map<Long, java.time.Instant> lockedNow(Collection<Long> officerIds) {
+        if (officerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        SELECT officer_id, locked_until FROM accounts.officer_logins
+                         WHERE officer_id IN (:ids) AND locked_until > now()
+                        """)
+                .param("ids", officerIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     @Transactional
     public Added add(SignedInOfficer admin, NewOfficer form) {
         requireAdministrator(admin);
@@ -121,8 +139,10 @@ public class OfficerAccounts {
         requireAdministrator(admin);
         notOwn(admin, officerId);
         String password = generatePassword();
-        int updated = jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ?, must_change_password = TRUE"
-                        + " WHERE officer_id = ?")
+        // A reset is also how an officer locked out by wrong passwords gets back in: the lock goes with the old
+        // password.
+        int updated = jdbc.sql("UPDATE accounts.officer_logins SET password_hash = ?, must_change_password = TRUE,"
+                        + " failed_sign_ins = 0, locked_until = NULL WHERE officer_id = ?")
                 .params(passwords.encode(password), officerId)
                 .update();
         if (updated == 0) {

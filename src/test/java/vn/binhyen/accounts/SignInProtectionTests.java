@@ -2,6 +2,7 @@ package vn.binhyen.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,8 @@ import vn.binhyen.support.IntegrationTest;
 
 /**
  * Guessing an officer's password through the sign-in form: five wrong passwords in a row lock the sign-in, and then
- * even the right one is refused until the lock ends; a right password before that resets the count.
+ * even the right one is refused until the lock ends or an administrator resets the password (the admin page shows the
+ * lock); a right password before that resets the count.
  */
 @IntegrationTest
 class SignInProtectionTests {
@@ -23,6 +25,9 @@ class SignInProtectionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    vn.binhyen.directory.Directory directory;
 
     boolean signsIn(String username, String password) {
         String location = mvc.post()
@@ -70,6 +75,40 @@ class SignInProtectionTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // The administrator sees the lock; a reset password unlocks at once.
+        long adminId = jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        SELECT id, 'Quản trị', 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
+                        RETURNING id
+                        """).param(commune.code()).query(Long.class).single();
+        var admin = user(Fixtures.signedIn(directory, "qt" + commune.code(), adminId));
+        assertThat(mvc.get().uri("/admin/officers?unit=" + commune.code()).with(admin))
+                .bodyText()
+                .contains("do nhập sai mật khẩu; đặt lại mật khẩu để mở.");
+        var reset = mvc.post()
+                .uri("/admin/officers/{id}/password", commune.chief())
+                .param("unit", commune.code())
+                .with(admin)
+                .with(csrf())
+                .exchange();
+        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("password=([A-Za-z0-9]{14})")
+                .matcher(String.valueOf(reset.getMvcResult().getFlashMap().get("password")));
+        assertThat(fresh.find()).isTrue();
+        assertThat(signsIn(user, fresh.group(1)))
+                .as("the reset unlocked the sign-in")
+                .isTrue();
+        jdbc.sql(
+                        "UPDATE accounts.officer_logins SET password_hash = ?, must_change_password = FALSE WHERE username = ?")
+                .params(
+                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode(right),
+                        user)
+                .update();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signsIn(user, "sai-" + i)).isFalse();
+        }
+        assertThat(signsIn(user, right)).isFalse();
 
         // The lock ends (here: moved into the past): the right password gets in again.
         jdbc.sql("UPDATE accounts.officer_logins SET locked_until = now() - interval '1 second' WHERE username = ?")

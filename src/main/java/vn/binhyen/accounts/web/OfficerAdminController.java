@@ -134,6 +134,7 @@ class OfficerAdminController {
         model.addAttribute("officers", officers);
         model.addAttribute("former", former);
         model.addAttribute("usernames", officerAccounts.usernames(ids));
+        model.addAttribute("locked", officerAccounts.lockedNow(ids));
         model.addAttribute("roles", OfficerRole.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -46,11 +46,7 @@ class OfficerAccountsTests {
     @BeforeEach
     void communeAndAdministrator() {
         commune = Fixtures.commune(jdbc);
-        adminId = jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        SELECT id, 'Quản trị ' || unit_code, 'ADMINISTRATOR' FROM directory.police_units
-                         WHERE unit_code = ? RETURNING id
-                        """).param(commune.code()).query(Long.class).single();
+        adminId = Fixtures.administrator(jdbc, commune);
         admin = user(Fixtures.signedIn(directory, "admin" + commune.code(), adminId));
     }
 
@@ -75,18 +71,8 @@ class OfficerAccountsTests {
         return m.group(1);
     }
 
-    /** Signs in through the real login form; true when it let the officer in. */
     boolean signsIn(String username, String password) {
-        String location = mvc.post()
-                .uri("/login")
-                .param("username", username)
-                .param("password", password)
-                .with(csrf())
-                .exchange()
-                .getMvcResult()
-                .getResponse()
-                .getRedirectedUrl();
-        return location != null && !location.contains("error");
+        return Fixtures.signsIn(mvc, username, password);
     }
 
     String username(String prefix) {

@@ -30,16 +30,7 @@ class SignInProtectionTests {
     vn.binhyen.directory.Directory directory;
 
     boolean signsIn(String username, String password) {
-        String location = mvc.post()
-                .uri("/login")
-                .param("username", username)
-                .param("password", password)
-                .with(csrf())
-                .exchange()
-                .getMvcResult()
-                .getResponse()
-                .getRedirectedUrl();
-        return location != null && !location.contains("error");
+        return Fixtures.signsIn(mvc, username, password);
     }
 
     @Test
@@ -77,11 +68,7 @@ class SignInProtectionTests {
                 .isEqualTo(1);
 
         // The administrator sees the lock; a reset password unlocks at once.
-        long adminId = jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        SELECT id, 'Quản trị', 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
-                        RETURNING id
-                        """).param(commune.code()).query(Long.class).single();
+        long adminId = Fixtures.administrator(jdbc, commune);
         var admin = user(Fixtures.signedIn(directory, "qt" + commune.code(), adminId));
         assertThat(mvc.get().uri("/admin/officers?unit=" + commune.code()).with(admin))
                 .bodyText()

@@ -43,11 +43,7 @@ class AdministratorBrowserTests {
     void addAnOfficerWhoSignsInWithTheOneTimePassword() {
         var commune = Fixtures.commune(jdbc);
         String adminLogin = "qt" + commune.code();
-        long admin = jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        SELECT id, 'Quản trị', 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
-                        RETURNING id
-                        """).param(commune.code()).query(Long.class).single();
+        long admin = Fixtures.administrator(jdbc, commune);
         jdbc.sql("INSERT INTO accounts.officer_logins (username, officer_id, password_hash) VALUES (?, ?, ?)")
                 .params(
                         adminLogin,

@@ -42,11 +42,7 @@ class VillageImportTests {
     void communesAndAdministrator() {
         commune = Fixtures.commune(jdbc);
         other = Fixtures.commune(jdbc);
-        long adminId = jdbc.sql("""
-                        INSERT INTO directory.officers (police_unit_id, full_name, role)
-                        SELECT id, 'Quản trị', 'ADMINISTRATOR' FROM directory.police_units WHERE unit_code = ?
-                        RETURNING id
-                        """).param(commune.code()).query(Long.class).single();
+        long adminId = Fixtures.administrator(jdbc, commune);
         admin = user(Fixtures.signedIn(directory, "qt" + commune.code(), adminId));
     }
 

@@ -90,6 +90,30 @@ public final class Fixtures {
                 "ksvb" + code);
     }
 
+    /** An administrator in the commune's police unit (administrators manage accounts and the unit lists). */
+    public static long administrator(JdbcClient jdbc, TestCommune commune) {
+        return jdbc.sql("""
+                        INSERT INTO directory.officers (police_unit_id, full_name, role)
+                        SELECT id, 'Quản trị ' || unit_code, 'ADMINISTRATOR' FROM directory.police_units
+                         WHERE unit_code = ? RETURNING id
+                        """).param(commune.code()).query(Long.class).single();
+    }
+
+    /** Signs in through the real login form (no session kept); true when it let the officer in. */
+    public static boolean signsIn(
+            org.springframework.test.web.servlet.assertj.MockMvcTester mvc, String username, String password) {
+        String location = mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange()
+                .getMvcResult()
+                .getResponse()
+                .getRedirectedUrl();
+        return location != null && !location.contains("error");
+    }
+
     /** The principal a signed-in officer has, for MockMvc's {@code user(...)}. */
     public static SignedInOfficer signedIn(Directory directory, String username, long officerId) {
         return SignedInOfficers.of(username, HASH, directory.officer(officerId).orElseThrow(), true);

@@ -70,6 +70,10 @@ class BulletinFanOutTests extends BulletinsIntegrationTest {
             }
         }
         eventually().until(() -> bulletins.progress(submitted.id()).finished());
+        // The sends land on the phones as Zalo accepts them; the last may follow the progress figure by a moment.
+        eventually()
+                .until(() -> java.util.stream.Stream.concat(inA.stream(), inB.stream())
+                        .allMatch(user -> messagesOnPhone(place, user, "Thủ đoạn lừa đảo mới") >= 1));
 
         for (String user : inA) {
             assertThat(messagesOnPhone(place, user, "Thủ đoạn lừa đảo mới")).isEqualTo(1);

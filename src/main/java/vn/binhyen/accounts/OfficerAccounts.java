@@ -26,7 +26,7 @@ import vn.binhyen.directory.OfficerView;
 public class OfficerAccounts {
 
     /** Sign-in names: lowercase letters, digits, dots, dashes and underscores, as the demo's "ksv1.buonmathuot". */
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
 
     /** No 0/O, 1/l/I: read aloud or copied from a screen without mistakes. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -108,7 +108,7 @@ public class OfficerAccounts {
                     "role", "accounts.role.wrong-unit", "Role does not fit the unit", form.unitCode());
         }
         String username = form.username() == null ? "" : form.username().strip().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(username).matches()) {
+        if (!isUsername(username)) {
             throw new OfficerAccountException("username", "accounts.officer.username", "Malformed sign-in name");
         }
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts.officer_logins WHERE username = ?)")
@@ -214,6 +214,11 @@ public class OfficerAccounts {
                 officerId,
                 active ? Change.REACTIVATED : Change.DEACTIVATED,
                 why + (vacated.isEmpty() ? "" : "; villages now vacant " + vacated)));
+    }
+
+    /** A well-formed sign-in name (lowercase already): the rule for every account, the first administrator's too. */
+    public static boolean isUsername(String username) {
+        return USERNAME.matcher(username).matches();
     }
 
     /** A province role needs the province command's unit, a commune role a commune's unit. */

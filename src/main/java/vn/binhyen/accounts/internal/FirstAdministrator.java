@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.accounts.Accounts;
 import vn.binhyen.accounts.OfficerAccountChanged;
+import vn.binhyen.accounts.OfficerAccounts;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
 
@@ -65,7 +66,7 @@ class FirstAdministrator implements ApplicationRunner {
                 log.info("First administrator: the installation has sign-ins already; nothing to do");
                 return;
             }
-            if (!username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
+            if (!OfficerAccounts.isUsername(username)) {
                 throw new IllegalStateException("binhyen.accounts.first-admin.username: 3-40 characters a-z 0-9 . _ -");
             }
             if (password.length() < MIN_PASSWORD) {

@@ -60,7 +60,8 @@ public class Accounts {
 
     /**
      * An administrator changes an officer's role, with a reason; the change and its audit entry commit together. The
-     * officer's new role applies from their next sign-in. A province role needs a province unit, a commune role a
+     * officer's open sessions end on every node (a session carries the role it signed in with), so the new role applies
+     * from the sign-in that follows. A province role needs a province unit, a commune role a
      * commune unit; nobody changes their own role.
      */
     @Transactional

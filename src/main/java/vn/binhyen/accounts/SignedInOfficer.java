@@ -25,6 +25,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    private final int sessionEpoch;
 
     SignedInOfficer(
             String username,
@@ -37,7 +38,8 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
             String provinceCode,
             boolean enabled,
             boolean locked,
-            boolean mustChangePassword) {
+            boolean mustChangePassword,
+            int sessionEpoch) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.officerId = officerId;
@@ -49,6 +51,15 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         this.enabled = enabled;
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
+        this.sessionEpoch = sessionEpoch;
+    }
+
+    /**
+     * The sign-in's epoch when the officer signed in: a session whose epoch is behind the sign-in's current one was
+     * ended by a change on some node (deactivation, a new password, a new role).
+     */
+    public int sessionEpoch() {
+        return sessionEpoch;
     }
 
     /** Signed in with a password an administrator made: the officer sets their own before anything else. */

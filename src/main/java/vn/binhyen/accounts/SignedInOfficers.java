@@ -13,7 +13,7 @@ public final class SignedInOfficers {
 
     public static SignedInOfficer of(
             String username, String passwordHash, OfficerView officer, boolean enabled, boolean locked) {
-        return of(username, passwordHash, officer, enabled, locked, false);
+        return of(username, passwordHash, officer, enabled, locked, false, 0);
     }
 
     public static SignedInOfficer of(
@@ -22,7 +22,8 @@ public final class SignedInOfficers {
             OfficerView officer,
             boolean enabled,
             boolean locked,
-            boolean mustChangePassword) {
+            boolean mustChangePassword,
+            int sessionEpoch) {
         return new SignedInOfficer(
                 username,
                 passwordHash,
@@ -34,6 +35,7 @@ public final class SignedInOfficers {
                 officer.provinceCode(),
                 enabled,
                 locked,
-                mustChangePassword);
+                mustChangePassword,
+                sessionEpoch);
     }
 }

@@ -16,7 +16,8 @@ import vn.binhyen.support.IntegrationTest;
 
 /**
  * The administrator in a real browser: adds an area officer to a commune, reads the one-time password off the page,
- * and the new officer signs in with it, replaces it with their own, and lands in the console.
+ * and the new officer signs in with it, replaces it with their own, and lands in the console. A console left open
+ * when the officer's session is ended on another node goes to the sign-in page at its next htmx request.
  */
 @IntegrationTest
 class AdministratorBrowserTests {
@@ -85,5 +86,30 @@ class AdministratorBrowserTests {
         officer.locator("button[type=submit]").click();
         officer.waitForURL(url -> url.endsWith("/console"));
         assertThat(officer.locator(".who")).containsText("Lê Thị Hoa");
+    }
+
+    @Test
+    void aConsoleLeftOpenWhenTheSessionEndsOnAnotherNodeGoesToTheSignInPage() {
+        var commune = Fixtures.commune(jdbc);
+        String base = "http://localhost:" + port;
+        Page officer = browser.newPage(1366, 900);
+        officer.navigate(base + "/login");
+        officer.locator("#username").fill(commune.officerALogin());
+        officer.locator("#password").fill(Fixtures.PASSWORD);
+        officer.locator("button[type=submit]").click();
+        officer.waitForURL(url -> url.endsWith("/console"));
+
+        // Another node changes the officer's role: its transaction moves the sign-in's epoch on.
+        jdbc.sql("UPDATE accounts.officer_logins SET session_epoch = session_epoch + 1 WHERE officer_id = ?")
+                .param(commune.officerA())
+                .update();
+        officer.waitForTimeout(1_200); // this node's recheck interval in tests
+
+        // Typing a search sends an htmx request; the answer opens the sign-in page as a whole page.
+        officer.locator("#q").pressSequentially("xe");
+        officer.waitForURL(url -> url.endsWith("/login?expired"));
+        assertThat(officer.locator("body")).containsText("Phiên đăng nhập đã kết thúc");
+        assertThat(officer.locator("#badge")).hasCount(0);
+        Browser.screenshot(officer, "15-session-ended-elsewhere");
     }
 }

@@ -28,9 +28,10 @@ class OfficerDetailsService implements UserDetailsService {
                 String passwordHash,
                 boolean enabled,
                 boolean locked,
-                boolean mustChangePassword) {}
+                boolean mustChangePassword,
+                int sessionEpoch) {}
         Login login = jdbc.sql("SELECT username, officer_id, password_hash, enabled,"
-                        + " coalesce(locked_until > now(), false) AS locked, must_change_password"
+                        + " coalesce(locked_until > now(), false) AS locked, must_change_password, session_epoch"
                         + " FROM accounts.officer_logins"
                         + " WHERE username = ?")
                 .param(username.strip().toLowerCase(java.util.Locale.ROOT))
@@ -46,6 +47,7 @@ class OfficerDetailsService implements UserDetailsService {
                 officer,
                 login.enabled(),
                 login.locked(),
-                login.mustChangePassword());
+                login.mustChangePassword(),
+                login.sessionEpoch());
     }
 }

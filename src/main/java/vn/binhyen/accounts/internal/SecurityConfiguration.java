@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,13 +44,15 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/console", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                // Sessions are registered so that deactivating an officer or resetting their password ends the
-                // sessions they have open (OfficerSessions), not only their next sign-in.
-                .sessionManagement(session ->
-                        session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                // Sessions are registered so that deactivating an officer, a new password or a new role ends the
+                // sessions they have open on every node (OfficerSessions, SessionEpochs), not only their next sign-in.
+                .sessionManagement(session -> session.maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredSessionStrategy(SignInAgain.sessionEnded()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAuthenticationEntryPointFor(SignInAgain.notSignedIn(), SignInAgain.HTMX)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -60,8 +61,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(SessionEpochs epochs) {
+        return new EpochCheckedSessionRegistry(epochs);
     }
 
     /** Tells the registry when a session ends (sign-out, timeout), so it does not keep them for ever. */

@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The officer-inbox benchmark: fills the database with generated tips, then times the inbox page through HTTP, as a
@@ -189,6 +190,7 @@ public final class InboxBench {
                 line(explain(db, c.sql()));
             }
             countryBacklog(db, generator, chiefScope, cases.getFirst(), results.getFirst());
+            auditChain(db);
             String out = options.get("out");
             if (out != null) {
                 Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
@@ -198,6 +200,25 @@ public final class InboxBench {
             }
             return results.stream().allMatch(r -> r.under50() && r.within2x()) ? 0 : 3;
         }
+    }
+
+    /**
+     * The audit chain that every page writes to (item 12 of the README): entries a second through the app's append and
+     * through the one of before session 12, then the whole chain verified as the administrator's page does.
+     */
+    private void auditChain(Connection db) throws Exception {
+        double seconds = Double.parseDouble(options.getOrDefault("audit-seconds", "5"));
+        line("");
+        line("The audit chain: writers appending inbox views as fast as they can, %.0f s per form and number of writers,", seconds);
+        line("twice each, interleaved; each writer with its own connection (load average %s):", loadAverage());
+        new AuditChainBench("jdbc:postgresql://%s:%d/%s".formatted(dbHost, dbPort, dbName), seconds).run(this::line);
+        long started = System.nanoTime();
+        var verification = new vn.binhyen.audit.internal.AuditStore(JdbcClient.create(
+                        new org.springframework.jdbc.datasource.SingleConnectionDataSource(db, true)))
+                .verify();
+        line("the whole chain verified afterwards (AuditStore.verify): %d entries, %s, in %.1f s", verification.entriesChecked(),
+                verification.intact() ? "intact" : "BROKEN at " + verification.firstBrokenId() + " " + verification.problem(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     /**

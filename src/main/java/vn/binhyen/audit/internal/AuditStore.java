@@ -23,38 +23,35 @@ public class AuditStore {
 
     private final JdbcClient jdbc;
 
-    AuditStore(JdbcClient jdbc) {
+    public AuditStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Head lockHead() {
-        return jdbc.sql("SELECT last_id, last_hash FROM audit.chain_head WHERE singleton FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong("last_id"), rs.getString("last_hash")))
-                .single();
-    }
-
     /**
-     * Adds the entry and moves the head to it, in one statement: the head was locked by {@link #lockHead}, and every
-     * page an officer opens writes one entry, so each round trip saved is saved on every page.
+     * Appends an entry to the chain in one statement: lock the head, take the next id, hash, insert, move the head.
+     * The head's row lock orders writers across nodes, and it is held only while this statement runs (and until the
+     * caller's transaction ends when the entry joins one): every page an officer opens writes an entry, so the time the
+     * lock is held bounds how many entries the whole country can write a second. Under READ COMMITTED a writer that
+     * waited for the lock reads the head as the writer before it left it.
      */
-    public void append(long id, Instant at, AuditEntry entry, String prevHash, String hash) {
+    public void append(Instant at, AuditEntry entry) {
         jdbc.sql("""
-                        WITH moved AS (UPDATE audit.chain_head SET last_id = ?, last_hash = ? WHERE singleton)
-                        INSERT INTO audit.entries (id, recorded_at, actor, officer_id, action, subject, detail, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        id,
-                        hash,
-                        id,
-                        Timestamp.from(at),
-                        entry.actor(),
-                        entry.officerId(),
-                        entry.action().name(),
-                        entry.subject(),
-                        entry.detail(),
-                        prevHash,
-                        hash)
+                        WITH head AS (SELECT last_id + 1 AS id, last_hash AS prev FROM audit.chain_head
+                                       WHERE singleton FOR UPDATE),
+                             next AS (SELECT id, prev, %s AS hash FROM head),
+                             moved AS (UPDATE audit.chain_head h SET last_id = next.id, last_hash = next.hash
+                                         FROM next WHERE h.singleton)
+                        INSERT INTO audit.entries (id, recorded_at, actor, officer_id, action, subject, detail,
+                                                   prev_hash, hash)
+                        SELECT id, :at, :actor, :officerId, :action, :subject, :detail, prev, hash FROM next
+                        """.formatted(AuditHashing.HASH_IN_SQL))
+                .param("body", AuditHashing.body(at, entry))
+                .param("at", Timestamp.from(at))
+                .param("actor", entry.actor())
+                .param("officerId", entry.officerId(), java.sql.Types.BIGINT)
+                .param("action", entry.action().name())
+                .param("subject", entry.subject(), java.sql.Types.VARCHAR)
+                .param("detail", entry.detail(), java.sql.Types.VARCHAR)
                 .update();
     }
 

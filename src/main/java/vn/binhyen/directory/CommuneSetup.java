@@ -1,5 +1,6 @@
 package vn.binhyen.directory;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,8 +24,8 @@ public class CommuneSetup {
             @Nullable String email,
             @Nullable String zaloPage) {}
 
-    /** A village or residential group to add, as typed. */
-    public record NewVillage(
+    /** A village or residential group to add or correct, as typed. */
+    public record VillageDetails(
             String name,
             @Nullable VillageKind kind,
             @Nullable Integer population,
@@ -68,8 +69,8 @@ public class CommuneSetup {
 
     /** Adds a village or residential group to the commune; its name must be new in the commune. Returns its id. */
     @Transactional
-    public long addVillage(String communeCode, NewVillage typed, String byUsername, long byOfficerId) {
-        NewVillage village = checked(typed);
+    public long addVillage(String communeCode, VillageDetails typed, String byUsername, long byOfficerId) {
+        VillageDetails village = checked(typed);
         var id = jdbc.sql("""
                         INSERT INTO directory.villages (commune_code, name, kind, population, latitude, longitude)
                         SELECT a.code, ?, ?, ?, ?, ? FROM directory.administrative_units a
@@ -95,8 +96,67 @@ public class CommuneSetup {
         return id;
     }
 
+    /**
+     * Corrects a village's details: a new name (hamlets merge, a residential group is renumbered), its kind, population
+     * or centre. Its tips, group and area officer keep pointing at it, so they show the new name; the audit log keeps
+     * what it was. Empty when the commune has no such village; false when nothing changed.
+     */
+    @Transactional
+    public Optional<Boolean> editVillage(
+            String communeCode, long villageId, VillageDetails typed, String byUsername, long byOfficerId) {
+        VillageDetails village = checked(typed);
+        Optional<VillageDetails> before = jdbc.sql("""
+                        SELECT name, kind, population, latitude, longitude FROM directory.villages
+                         WHERE id = ? AND commune_code = ? FOR UPDATE
+                        """)
+                .params(villageId, communeCode)
+                .query((rs, n) -> new VillageDetails(
+                        rs.getString("name"),
+                        VillageKind.valueOf(rs.getString("kind")),
+                        rs.getObject("population", Integer.class),
+                        rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class)))
+                .optional();
+        if (before.isEmpty() || before.get().equals(village)) {
+            return before.map(unchanged -> false);
+        }
+        boolean taken = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM directory.villages WHERE commune_code = ? AND name = ? AND id <> ?)
+                        """)
+                .params(communeCode, village.name(), villageId)
+                .query(Boolean.class)
+                .single();
+        if (taken) {
+            throw new DirectoryChangeException("name", "setup.error.duplicate", "Village exists");
+        }
+        jdbc.sql("""
+                        UPDATE directory.villages SET name = ?, kind = ?, population = ?, latitude = ?, longitude = ?
+                         WHERE id = ?
+                        """)
+                .params(
+                        village.name(),
+                        village.kind().name(),
+                        village.population(),
+                        village.latitude(),
+                        village.longitude(),
+                        villageId)
+                .update();
+        events.publishEvent(new DirectoryChanged(
+                byUsername,
+                byOfficerId,
+                "village:" + villageId,
+                "changed in %s: %s -> %s".formatted(communeCode, described(before.get()), described(village))));
+        return Optional.of(true);
+    }
+
+    private static String described(VillageDetails village) {
+        return "%s (%s, population %s, at %s, %s)"
+                .formatted(
+                        village.name(), village.kind(), village.population(), village.latitude(), village.longitude());
+    }
+
     /** The village as it may be stored: name stripped, kind present, population and position in range. */
-    static NewVillage checked(NewVillage typed) {
+    static VillageDetails checked(VillageDetails typed) {
         String name = text(typed.name(), 100, "name");
         if (name == null || name.length() < 2) {
             throw new DirectoryChangeException("name", "setup.error.name", "Village name missing");
@@ -112,7 +172,7 @@ public class CommuneSetup {
                 || (typed.longitude() != null && (typed.longitude() < 102 || typed.longitude() > 110))) {
             throw new DirectoryChangeException("latitude", "setup.error.position", "Position outside Vietnam");
         }
-        return new NewVillage(name, typed.kind(), typed.population(), typed.latitude(), typed.longitude());
+        return new VillageDetails(name, typed.kind(), typed.population(), typed.latitude(), typed.longitude());
     }
 
     private static @Nullable String text(@Nullable String typed, int max, String field) {

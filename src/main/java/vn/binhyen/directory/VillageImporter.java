@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.binhyen.directory.CommuneSetup.NewVillage;
+import vn.binhyen.directory.CommuneSetup.VillageDetails;
 import vn.binhyen.directory.VillageImportException.LineFault;
 import vn.binhyen.directory.VillageView.VillageKind;
 import vn.binhyen.shared.text.VietnameseText;
@@ -54,7 +54,7 @@ public class VillageImporter {
 
     @Transactional
     public Result importCsv(InputStream in, String fileName, String byUsername, long byOfficerId) {
-        record Line(long number, String commune, NewVillage village) {}
+        record Line(long number, String commune, VillageDetails village) {}
         Set<String> communes =
                 Set.copyOf(jdbc.sql("SELECT code FROM directory.administrative_units WHERE level = 'COMMUNE'")
                         .query(String.class)
@@ -93,7 +93,7 @@ public class VillageImporter {
                                 "Unknown commune",
                                 commune == null ? "" : commune);
                     }
-                    NewVillage village = CommuneSetup.checked(new NewVillage(
+                    VillageDetails village = CommuneSetup.checked(new VillageDetails(
                             value(record, "ten") == null ? "" : value(record, "ten"),
                             kind(value(record, "loai")),
                             // "1.250" or "1,250" people; "12,68" or "12.68" degrees, as spreadsheets write them.
@@ -134,7 +134,7 @@ public class VillageImporter {
         }
         int added = 0;
         for (Line line : lines) {
-            NewVillage v = line.village();
+            VillageDetails v = line.village();
             added += jdbc.sql("""
                             INSERT INTO directory.villages (commune_code, name, kind, population, latitude, longitude)
                             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commune_code, name) DO NOTHING

@@ -136,7 +136,8 @@ class ChiefDayBrowserTests {
                 .hasText("Khu vực A " + commune.code());
         desk.locator("#village-" + commune.villageA() + " select[name=officerId]")
                 .selectOption(String.valueOf(commune.officerB()));
-        desk.locator("#village-" + commune.villageA() + " button[type=submit]").click();
+        desk.locator("#village-" + commune.villageA() + " form.assign button[type=submit]")
+                .click();
         assertThat(desk.locator("#areas-saved")).isVisible();
         assertThat(desk.locator("#village-" + commune.villageA() + " .area-officers"))
                 .hasText("Khu vực B " + commune.code());
@@ -146,6 +147,17 @@ class ChiefDayBrowserTests {
 
         officerB.navigate(base + "/console?status=ALL");
         assertThat(officerB.locator("tr[data-tip-code='" + code + "']")).hasCount(1);
+
+        // Two hamlets merged: the chief gives the village its new name; the tip and its officer stay with it.
+        desk.locator("#edit-village-" + commune.villageA() + " summary").click();
+        desk.locator("#name-" + commune.villageA()).fill("Thôn Hòa Bình");
+        Browser.screenshot(desk, "16-chief-renames-village");
+        desk.locator("#edit-village-" + commune.villageA() + " button[type=submit]")
+                .click();
+        assertThat(desk.locator("#areas-saved")).isVisible();
+        assertThat(desk.locator("#village-" + commune.villageA())).containsText("Thôn Hòa Bình");
+        officerB.navigate(base + "/console?status=ALL");
+        assertThat(officerB.locator("tr[data-tip-code='" + code + "']")).containsText("Thôn Hòa Bình");
     }
 
     private Page signIn(String base, String login) {

@@ -381,6 +381,100 @@ class AreasPageTests {
     }
 
     @Test
+    void theChiefRenamesAVillageWhoseTipsAndOfficerFollowAndTheAuditLogKeepsTheOldName() {
+        long tip = tipInVillageA(commune.officerA(), "IN_PROGRESS");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", "Thôn Tân Lập")
+                        .param("kind", "VILLAGE")
+                        .param("population", "2100")
+                        .param("latitude", "12.7")
+                        .param("longitude", "108.1")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        var renamed = directory.villagesOf(commune.code()).stream()
+                .filter(v -> v.id() == commune.villageA())
+                .findFirst()
+                .orElseThrow();
+        assertThat(renamed.name()).isEqualTo("Thôn Tân Lập");
+        assertThat(renamed.population()).isEqualTo(2100);
+        assertThat(coveringVillageA()).as("the area officer keeps the village").containsExactly(commune.officerA());
+        assertThat(mvc.get().uri("/console/tips/{id}", tip).with(as(commune.officerALogin(), commune.officerA())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Thôn Tân Lập");
+        assertThat(jdbc.sql("SELECT detail FROM audit.entries WHERE action = 'DIRECTORY_CHANGE' AND subject = ?")
+                        .param("village:" + commune.villageA())
+                        .query(String.class)
+                        .list())
+                .containsExactly("changed in %s: Thôn A (VILLAGE, population null, at null, null) -> Thôn Tân Lập"
+                                .formatted(commune.code())
+                        + " (VILLAGE, population 2100, at 12.7, 108.1)");
+
+        // The same details again change nothing and write nothing.
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", " Thôn Tân Lập ")
+                        .param("kind", "VILLAGE")
+                        .param("population", "2100")
+                        .param("latitude", "12.7")
+                        .param("longitude", "108.1")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entries WHERE subject = ?")
+                        .param("village:" + commune.villageA())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aVillageEditThatDoesNotFitIsRefusedUnderItsOwnFormAndOthersCannotEditIt() {
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", "Thôn B")
+                        .param("kind", "VILLAGE")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(422)
+                .bodyText()
+                .contains("Xã đã có thôn, tổ dân phố tên này.", "id=\"edit-village-" + commune.villageA() + "\" open");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", "Thôn A")
+                        .param("kind", "VILLAGE")
+                        .param("latitude", "40")
+                        .param("longitude", "108")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(422)
+                .bodyText()
+                .contains("Vị trí cần cả vĩ độ");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", "Thôn Lạ")
+                        .param("kind", "VILLAGE")
+                        .with(as(commune.officerALogin(), commune.officerA()))
+                        .with(csrf()))
+                .as("an area officer reads the page but does not change it")
+                .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", other.villageA())
+                        .param("name", "Thôn Lạ")
+                        .param("kind", "VILLAGE")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .as("another commune's village is not found")
+                .hasStatus(404);
+        assertThat(directory.villagesOf(commune.code()).stream().map(VillageView::name))
+                .containsExactlyInAnyOrder("Thôn A", "Thôn B");
+        assertThat(directory.villagesOf(other.code()).stream().map(VillageView::name))
+                .containsExactlyInAnyOrder("Thôn A", "Thôn B");
+    }
+
+    @Test
     void theDatabaseRefusesAVillageOfAnotherCommuneWhoeverWritesIt() {
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO directory.jurisdictions (officer_id, village_id) VALUES (?, ?)")
                         .params(other.officerA(), commune.villageB())

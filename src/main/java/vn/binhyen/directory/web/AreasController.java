@@ -141,7 +141,7 @@ class AreasController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         CommuneView shown = editableCommune(officer, commune);
-        var village = new CommuneSetup.NewVillage(name, kind, population, latitude, longitude);
+        var village = new CommuneSetup.VillageDetails(name, kind, population, latitude, longitude);
         try {
             setup.addVillage(shown.code(), village, signedIn.getName(), officer.officerId());
         } catch (DirectoryChangeException e) {
@@ -149,6 +149,40 @@ class AreasController {
             return refused(e, model, response, officer, shown);
         }
         redirect.addFlashAttribute("villageAdded", name.strip());
+        return back(shown);
+    }
+
+    @PostMapping("/villages/{villageId}")
+    String editVillage(
+            @AuthenticationPrincipal OfficerIdentity officer,
+            Principal signedIn,
+            @PathVariable long villageId,
+            @RequestParam(required = false) @Nullable String commune,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) @Nullable VillageKind kind,
+            @RequestParam(required = false) @Nullable Integer population,
+            @RequestParam(required = false) @Nullable Double latitude,
+            @RequestParam(required = false) @Nullable Double longitude,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        CommuneView shown = editableCommune(officer, commune);
+        var village = new CommuneSetup.VillageDetails(name, kind, population, latitude, longitude);
+        try {
+            boolean changed = setup.editVillage(
+                            shown.code(), villageId, village, signedIn.getName(), officer.officerId())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("saved", changed ? villageId : null);
+        } catch (DirectoryChangeException e) {
+            // The village's own form stays open with the sentence under it; the add form below keeps its errors apart.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("editing", villageId);
+            model.addAttribute("edited", village);
+            model.addAttribute(
+                    "editErrors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
+            fill(model, officer, shown);
+            return "directory/areas";
+        }
         return back(shown);
     }
 
@@ -192,10 +226,13 @@ class AreasController {
                     new CommuneSetup.Contacts(commune.address(), commune.phone(), commune.email(), commune.zaloPage()));
         }
         if (!model.containsAttribute("village")) {
-            model.addAttribute("village", new CommuneSetup.NewVillage("", VillageKind.VILLAGE, null, null, null));
+            model.addAttribute("village", new CommuneSetup.VillageDetails("", VillageKind.VILLAGE, null, null, null));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("editErrors")) {
+            model.addAttribute("editErrors", Map.of());
         }
         model.addAttribute("kinds", VillageKind.values());
         model.addAttribute("areas", areas);

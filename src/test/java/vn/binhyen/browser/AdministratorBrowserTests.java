@@ -56,9 +56,7 @@ class AdministratorBrowserTests {
 
         Page desk = browser.newPage(1366, 900);
         desk.navigate(base + "/login");
-        desk.locator("#username").fill(adminLogin);
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, adminLogin, Fixtures.PASSWORD);
         desk.navigate(base + "/admin/officers?unit=" + commune.code());
         desk.locator("#fullName").fill("Lê Thị Hoa");
         desk.locator("#rank").fill("Trung úy");
@@ -72,18 +70,14 @@ class AdministratorBrowserTests {
 
         Page officer = browser.newPage(390, 844);
         officer.navigate(base + "/login");
-        officer.locator("#username").fill("hoa." + commune.code());
-        officer.locator("#password").fill(password);
-        officer.locator("button[type=submit]").click();
+        Browser.signIn(officer, "hoa." + commune.code(), password);
         // A password the administrator saw is replaced before anything else.
         assertThat(officer.locator("#password-required")).isVisible();
         officer.locator("#current").fill(password);
         officer.locator("#chosen").fill("Hoa-tu-dat-2026");
         officer.locator("#repeated").fill("Hoa-tu-dat-2026");
         officer.locator("#password-form button[type=submit]").click();
-        officer.locator("#username").fill("hoa." + commune.code());
-        officer.locator("#password").fill("Hoa-tu-dat-2026");
-        officer.locator("button[type=submit]").click();
+        Browser.signIn(officer, "hoa." + commune.code(), "Hoa-tu-dat-2026");
         officer.waitForURL(url -> url.endsWith("/console"));
         assertThat(officer.locator(".who")).containsText("Lê Thị Hoa");
     }
@@ -94,9 +88,7 @@ class AdministratorBrowserTests {
         String base = "http://localhost:" + port;
         Page officer = browser.newPage(1366, 900);
         officer.navigate(base + "/login");
-        officer.locator("#username").fill(commune.officerALogin());
-        officer.locator("#password").fill(Fixtures.PASSWORD);
-        officer.locator("button[type=submit]").click();
+        Browser.signIn(officer, commune.officerALogin(), Fixtures.PASSWORD);
         officer.waitForURL(url -> url.endsWith("/console"));
 
         // Another node changes the officer's role: its transaction moves the sign-in's epoch on.

@@ -76,9 +76,7 @@ class ChiefDayBrowserTests {
 
         Page desk = browser.newPage(1366, 900);
         desk.navigate(base + "/console/register");
-        desk.locator("#username").fill(commune.chiefLogin());
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, commune.chiefLogin(), Fixtures.PASSWORD);
         desk.navigate(base + "/console/register");
         assertThat(desk.locator("#overdue-banner")).containsText("1 nguồn tin đã quá hạn");
         assertThat(desk.locator("tr[data-register='" + overdueLine + "']"))
@@ -163,9 +161,7 @@ class ChiefDayBrowserTests {
     private Page signIn(String base, String login) {
         Page page = browser.newPage(1366, 900);
         page.navigate(base + "/login");
-        page.locator("#username").fill(login);
-        page.locator("#password").fill(Fixtures.PASSWORD);
-        page.locator("button[type=submit]").click();
+        Browser.signIn(page, login, Fixtures.PASSWORD);
         page.waitForURL(url -> url.contains("/console"));
         return page;
     }

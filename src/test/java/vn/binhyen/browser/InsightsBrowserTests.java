@@ -47,9 +47,7 @@ class InsightsBrowserTests {
         // The map must draw without any tile server: refuse every request that leaves this server.
         desk.route(url -> !url.startsWith(base), route -> route.abort());
         desk.navigate(base + "/console/insights");
-        desk.locator("#username").fill("tinh.daklak");
-        desk.locator("#password").fill("BinhYen@2026");
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, "tinh.daklak", "BinhYen@2026");
 
         desk.waitForURL("**/console/insights/province/66**");
         assertThat(desk.locator("h1")).containsText("Đắk Lắk");

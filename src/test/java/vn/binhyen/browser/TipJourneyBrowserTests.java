@@ -77,9 +77,7 @@ class TipJourneyBrowserTests {
         // The area officer of that village.
         Page desk = browser.newPage(1280, 900);
         desk.navigate(base + "/console");
-        desk.locator("#username").fill(commune.officerALogin());
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, commune.officerALogin(), Fixtures.PASSWORD);
         assertThat(desk.locator("h1")).hasText("Hộp tin báo");
         assertThat(desk.locator(".badge")).hasText("1");
         desk.locator("#q").fill("dua xe lien thon");

@@ -73,9 +73,7 @@ class ZaloConversationBrowserTests {
     Page chiefOpensInbox(Fixtures.TestCommune commune) {
         Page desk = patient(browser.newPage(1280, 900));
         desk.navigate(base() + "/console");
-        desk.locator("#username").fill(commune.chiefLogin());
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, commune.chiefLogin(), Fixtures.PASSWORD);
         desk.navigate(base() + "/console/conversations");
         return desk;
     }

@@ -36,9 +36,7 @@ class BulletinBrowserTests extends BulletinsIntegrationTest {
 
     void signIn(Page page, String base, String username) {
         page.navigate(base + "/console");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(Fixtures.PASSWORD);
-        page.locator("button[type=submit]").click();
+        Browser.signIn(page, username, Fixtures.PASSWORD);
     }
 
     @Test

@@ -43,9 +43,7 @@ class EarlyWarningBrowserTests extends SimulatorTest {
         // The area officer of village A, at the desk, with the console open.
         Page desk = browser.newPage(1280, 900);
         desk.navigate(base + "/console");
-        desk.locator("#username").fill(commune.officerALogin());
-        desk.locator("#password").fill(Fixtures.PASSWORD);
-        desk.locator("button[type=submit]").click();
+        Browser.signIn(desk, commune.officerALogin(), Fixtures.PASSWORD);
         assertThat(desk.locator("h1")).hasText("Hộp tin báo");
         assertThat(desk.locator(".urgent-alert")).hasCount(0);
 

@@ -46,6 +46,13 @@ public final class Browser implements AutoCloseable {
                 .newPage();
     }
 
+    /** Signs in through the sign-in form the page shows. */
+    public static void signIn(Page page, String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("button[type=submit]").click();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))

@@ -167,9 +167,10 @@ public class CommuneSetup {
         if (typed.population() != null && (typed.population() < 0 || typed.population() > 1_000_000)) {
             throw new DirectoryChangeException("population", "setup.error.population", "Population out of range");
         }
+        // Written as "inside" so that NaN, which no comparison holds for, is outside.
         if ((typed.latitude() == null) != (typed.longitude() == null)
-                || (typed.latitude() != null && (typed.latitude() < 8 || typed.latitude() > 24))
-                || (typed.longitude() != null && (typed.longitude() < 102 || typed.longitude() > 110))) {
+                || (typed.latitude() != null && !(typed.latitude() >= 8 && typed.latitude() <= 24))
+                || (typed.longitude() != null && !(typed.longitude() >= 102 && typed.longitude() <= 110))) {
             throw new DirectoryChangeException("latitude", "setup.error.position", "Position outside Vietnam");
         }
         return new VillageDetails(name, typed.kind(), typed.population(), typed.latitude(), typed.longitude());

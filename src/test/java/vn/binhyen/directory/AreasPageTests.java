@@ -454,6 +454,18 @@ class AreasPageTests {
                 .contains("Vị trí cần cả vĩ độ");
         assertThat(mvc.post()
                         .uri("/console/areas/villages/{v}", commune.villageA())
+                        .param("name", "Thôn A")
+                        .param("kind", "VILLAGE")
+                        .param("latitude", "NaN")
+                        .param("longitude", "108")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .as("not a number is not a place (no comparison holds for NaN)")
+                .hasStatus(422)
+                .bodyText()
+                .contains("Vị trí cần cả vĩ độ");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}", commune.villageA())
                         .param("name", "Thôn Lạ")
                         .param("kind", "VILLAGE")
                         .with(as(commune.officerALogin(), commune.officerA()))

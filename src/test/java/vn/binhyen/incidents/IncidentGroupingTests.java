@@ -1,6 +1,7 @@
 package vn.binhyen.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -242,5 +243,13 @@ class IncidentGroupingTests {
         assertThat(console.details(chief(), open.get(0)).actions())
                 .extracting(a -> a.kind())
                 .containsExactly("MERGED", "SPLIT");
+    }
+
+    @Test
+    void aLandmarkAtNoNumberIsRefused() {
+        assertThatThrownBy(() -> setup.addLandmark(commune.code(), "chợ Mới", null, Double.NaN, 108.05))
+                .isInstanceOf(IncidentActionException.class);
+        assertThatThrownBy(() -> setup.addLandmark(commune.code(), "chợ Mới", null, 12.7, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IncidentActionException.class);
     }
 }

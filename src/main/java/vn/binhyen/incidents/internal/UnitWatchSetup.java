@@ -128,7 +128,7 @@ public class UnitWatchSetup {
             throw new IncidentActionException("incidents.error.village", "Village not of this commune");
         }
         if ((latitude == null) != (longitude == null)
-                || (latitude != null && (Math.abs(latitude) > 90 || Math.abs(longitude) > 180))) {
+                || (latitude != null && !(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180))) { // NaN: outside
             throw new IncidentActionException("incidents.error.location", "Bad location");
         }
         jdbc.sql("""

@@ -149,6 +149,43 @@ public class CommuneSetup {
         return Optional.of(true);
     }
 
+    /**
+     * Takes a village out of service (it merged into another, or was dissolved), with the reason, or back into it.
+     * Out of service it is no longer offered to residents, nor for new groups, bulletins and duty; its tips, group,
+     * area officer and history stay. Empty when the commune has no such village; false when nothing changed.
+     */
+    @Transactional
+    public Optional<Boolean> setInService(
+            String communeCode,
+            long villageId,
+            boolean inService,
+            @Nullable String reason,
+            String byUsername,
+            long byOfficerId) {
+        String why = text(reason, 300, "reason");
+        if (!inService && why == null) {
+            throw new DirectoryChangeException("reason", "setup.error.retire-reason", "Reason missing");
+        }
+        Optional<Boolean> retired = jdbc.sql("""
+                        SELECT retired_at IS NOT NULL FROM directory.villages WHERE id = ? AND commune_code = ? FOR UPDATE
+                        """)
+                .params(villageId, communeCode)
+                .query(Boolean.class)
+                .optional();
+        if (retired.isEmpty() || retired.get() != inService) {
+            return retired.map(unchanged -> false);
+        }
+        jdbc.sql("UPDATE directory.villages SET retired_at = CASE WHEN ? THEN NULL ELSE now() END WHERE id = ?")
+                .params(inService, villageId)
+                .update();
+        events.publishEvent(new DirectoryChanged(
+                byUsername,
+                byOfficerId,
+                "village:" + villageId,
+                inService ? "back in service" : "out of service: " + why));
+        return Optional.of(true);
+    }
+
     private static String described(VillageDetails village) {
         return "%s (%s, population %s, at %s, %s)"
                 .formatted(

@@ -61,10 +61,23 @@ public class Directory {
                 .list();
     }
 
-    // One statement: a transaction of its own would add a round trip (COMMIT) to every inbox page.
+    /** The commune's villages in service: what residents choose from, and officers for anything new. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<VillageView> villagesOf(String communeCode) {
-        return jdbc.sql("SELECT * FROM directory.villages WHERE commune_code = ? ORDER BY name")
+        return jdbc.sql("SELECT * FROM directory.villages WHERE commune_code = ? AND retired_at IS NULL ORDER BY name")
+                .param(communeCode)
+                .query(Directory::village)
+                .list();
+    }
+
+    /**
+     * Every village the commune has had, retired ones too: for filters over old tips and for showing the village of
+     * something recorded before it left service.
+     */
+    // One statement: a transaction of its own would add a round trip (COMMIT) to every inbox page.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<VillageView> allVillagesOf(String communeCode) {
+        return jdbc.sql("SELECT * FROM directory.villages WHERE commune_code = ? ORDER BY retired_at NULLS FIRST, name")
                 .param(communeCode)
                 .query(Directory::village)
                 .list();
@@ -273,7 +286,8 @@ public class Directory {
                 VillageView.VillageKind.valueOf(rs.getString("kind")),
                 rs.getObject("population", Integer.class),
                 rs.getObject("latitude", Double.class),
-                rs.getObject("longitude", Double.class));
+                rs.getObject("longitude", Double.class),
+                rs.getTimestamp("retired_at") != null);
     }
 
     private static OfficerView officer(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -29,8 +29,9 @@ public class Jurisdictions {
     /** A village and the officers who cover it (usually one; none while the post is vacant). */
     public record VillageArea(VillageView village, List<OfficerView> officers) {
 
+        /** In service and nobody covers it (a retired village's open tips stay with whoever covered it). */
         public boolean vacant() {
-            return officers.isEmpty();
+            return officers.isEmpty() && !village.retired();
         }
     }
 
@@ -44,7 +45,7 @@ public class Jurisdictions {
         this.events = events;
     }
 
-    /** Every village of the commune, by name, with whoever covers it. */
+    /** Every village of the commune, those in service first, by name, with whoever covers it. */
     public List<VillageArea> of(String communeCode) {
         Map<Long, List<Long>> covering = new LinkedHashMap<>();
         jdbc.sql("""
@@ -62,7 +63,7 @@ public class Jurisdictions {
                                 covering.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
                         .stream()
                         .collect(Collectors.toMap(OfficerView::id, Function.identity()));
-        return directory.villagesOf(communeCode).stream()
+        return directory.allVillagesOf(communeCode).stream()
                 .map(v -> new VillageArea(
                         v,
                         covering.getOrDefault(v.id(), List.of()).stream()

@@ -87,6 +87,12 @@ public class TipIntake {
                     .village(tip.villageId())
                     .filter(v -> v.communeCode().equals(commune.code()))
                     .orElseThrow(UnknownPlaceException::village);
+            // A resident choosing on the portal or through the API picks again from today's villages. A tip an officer
+            // takes down (from a Zalo thread, a call, a visit) keeps the village it was recorded with: it still has
+            // its area officer, and a tip is never turned away for where it came from.
+            if (village.retired() && (tip.channel() == TipChannel.PORTAL || tip.channel() == TipChannel.API)) {
+                throw UnknownPlaceException.retiredVillage();
+            }
             villageName = village.name();
         }
         attachmentPolicy.check(tip.attachments());

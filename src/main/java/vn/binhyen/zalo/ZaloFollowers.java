@@ -52,7 +52,7 @@ public class ZaloFollowers {
     public Overview overview(String oaId) {
         var account = accounts.find(oaId).orElseThrow(() -> new ZaloChannelException("zalo.oa.unknown", "No such OA"));
         var names = new java.util.HashMap<Long, String>();
-        directory.villagesOf(account.communeCode()).forEach(v -> names.put(v.id(), v.name()));
+        directory.allVillagesOf(account.communeCode()).forEach(v -> names.put(v.id(), v.name()));
         List<VillageCount> villages = new ArrayList<>();
         followers
                 .followersByVillage(oaId)

@@ -487,6 +487,96 @@ class AreasPageTests {
     }
 
     @Test
+    void aVillageOutOfServiceIsNoLongerOfferedToResidentsButItsTipsAndOfficerStay() {
+        long tip = tipInVillageA(commune.officerA(), "IN_PROGRESS");
+        String code = jdbc.sql("SELECT code FROM reports.tips WHERE id = ?")
+                .param(tip)
+                .query(String.class)
+                .single();
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}/service", commune.villageA())
+                        .param("inService", "false")
+                        .param("reason", " ")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(422)
+                .bodyText()
+                .contains("Cần ghi lý do thôi hoạt động");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}/service", commune.villageA())
+                        .param("inService", "false")
+                        .param("reason", "Sáp nhập vào Thôn B")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+
+        assertThat(directory.villagesOf(commune.code()).stream().map(VillageView::name))
+                .containsExactly("Thôn B");
+        assertThat(mvc.get().uri("/x/{c}/bao-tin", commune.code()))
+                .bodyText()
+                .contains("value=\"" + commune.villageB() + "\"")
+                .doesNotContain("value=\"" + commune.villageA() + "\"");
+        assertThat(mvc.post()
+                        .uri("/api/v1/tips")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"communeCode":"%s","villageId":%d,"category":"THEFT","description":"Mất xe máy trước nhà văn hóa"}
+                                """.formatted(commune.code(), commune.villageA())))
+                .hasStatus(422)
+                .bodyText()
+                .contains("đã thôi hoạt động");
+        var takenDown = intake.submitByOfficer(
+                new vn.binhyen.reports.NewTip(
+                        commune.code(),
+                        commune.villageA(),
+                        vn.binhyen.reports.TipCategory.THEFT,
+                        "Người dân gọi điện báo mất xe máy trước nhà văn hóa",
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        vn.binhyen.reports.TipChannel.PHONE,
+                        List.of()),
+                commune.chief());
+        assertThat(takenDown.code())
+                .as("a tip an officer takes down keeps the village it was recorded with: it is never turned away")
+                .startsWith("TB-");
+        assertThat(mvc.get().uri("/console?status=ALL").with(as(commune.officerALogin(), commune.officerA())))
+                .as("the area officer keeps the village's tips")
+                .bodyText()
+                .contains(code);
+        assertThat(coveringVillageA()).containsExactly(commune.officerA());
+        assertThat(mvc.get().uri("/console/areas").with(chief(commune)))
+                .bodyText()
+                .contains("Đã thôi hoạt động")
+                .doesNotContain("chưa có cảnh sát khu vực phụ trách");
+
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}/service", commune.villageA())
+                        .param("inService", "true")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(directory.villagesOf(commune.code()).stream().map(VillageView::name))
+                .containsExactly("Thôn A", "Thôn B");
+        assertThat(jdbc.sql(
+                                "SELECT detail FROM audit.entries WHERE action = 'DIRECTORY_CHANGE' AND subject = ? ORDER BY id")
+                        .param("village:" + commune.villageA())
+                        .query(String.class)
+                        .list())
+                .containsExactly("out of service: Sáp nhập vào Thôn B", "back in service");
+        assertThat(mvc.post()
+                        .uri("/console/areas/villages/{v}/service", other.villageA())
+                        .param("inService", "false")
+                        .param("reason", "Không phải xã mình")
+                        .with(chief(commune))
+                        .with(csrf()))
+                .hasStatus(404);
+    }
+
+    @Test
     void theDatabaseRefusesAVillageOfAnotherCommuneWhoeverWritesIt() {
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO directory.jurisdictions (officer_id, village_id) VALUES (?, ?)")
                         .params(other.officerA(), commune.villageB())

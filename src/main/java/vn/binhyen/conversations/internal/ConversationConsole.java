@@ -78,7 +78,7 @@ public class ConversationConsole {
     public ThreadView thread(AccessScope scope, long threadId) {
         ThreadRow thread = visible(scope, threadId);
         threads.markRead(threadId);
-        var villages = directory.villagesOf(thread.communeCode());
+        var villages = directory.allVillagesOf(thread.communeCode());
         var officers = directory.officersOf(thread.communeCode()).stream()
                 .filter(o -> o.role() != OfficerRole.ADMINISTRATOR)
                 .filter(o -> !scope.isAreaOfficer() || o.id() == scope.officerId())

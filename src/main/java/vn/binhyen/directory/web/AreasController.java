@@ -186,6 +186,34 @@ class AreasController {
         return back(shown);
     }
 
+    @PostMapping("/villages/{villageId}/service")
+    String setInService(
+            @AuthenticationPrincipal OfficerIdentity officer,
+            Principal signedIn,
+            @PathVariable long villageId,
+            @RequestParam(required = false) @Nullable String commune,
+            @RequestParam boolean inService,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        CommuneView shown = editableCommune(officer, commune);
+        try {
+            boolean changed = setup.setInService(
+                            shown.code(), villageId, inService, reason, signedIn.getName(), officer.officerId())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("saved", changed ? villageId : null);
+        } catch (DirectoryChangeException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("editing", villageId);
+            model.addAttribute(
+                    "editErrors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
+            fill(model, officer, shown);
+            return "directory/areas";
+        }
+        return back(shown);
+    }
+
     private CommuneView editableCommune(OfficerIdentity officer, @Nullable String commune) {
         CommuneView shown =
                 visible(officer, commune).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

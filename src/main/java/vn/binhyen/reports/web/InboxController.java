@@ -82,10 +82,10 @@ class InboxController {
         model.addAttribute(
                 "villages",
                 scope.isAreaOfficer()
-                        ? directory.villagesOf(officer.unitCode()).stream()
+                        ? directory.allVillagesOf(officer.unitCode()).stream()
                                 .filter(v -> scope.villageIds().contains(v.id()))
                                 .toList()
-                        : scope.seesProvince() ? java.util.List.of() : directory.villagesOf(officer.unitCode()));
+                        : scope.seesProvince() ? java.util.List.of() : directory.allVillagesOf(officer.unitCode()));
         return "reports/inbox";
     }
 

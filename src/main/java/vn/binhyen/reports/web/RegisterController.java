@@ -123,7 +123,7 @@ class RegisterController {
                                 .filter(o -> o.role() != OfficerRole.ADMINISTRATOR)
                                 .toList()
                         : List.of());
-        model.addAttribute("villages", commune ? directory.villagesOf(officer.unitCode()) : List.of());
+        model.addAttribute("villages", commune ? directory.allVillagesOf(officer.unitCode()) : List.of());
         LocalDate today = LocalDate.now(this.clock.withZone(VietnamTime.ZONE));
         model.addAttribute("exportFrom", today.withDayOfMonth(1));
         model.addAttribute("exportTo", today);
@@ -216,7 +216,7 @@ class RegisterController {
     private void form(SignedInOfficer officer, Model model) {
         model.addAttribute("channels", OFFICER_CHANNELS);
         model.addAttribute("categories", TipCategory.values());
-        model.addAttribute("villages", directory.villagesOf(officer.unitCode()));
+        model.addAttribute("villages", directory.allVillagesOf(officer.unitCode()));
     }
 
     private static void requireCommuneOfficer(SignedInOfficer officer) {

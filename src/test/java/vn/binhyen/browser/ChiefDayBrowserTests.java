@@ -150,7 +150,7 @@ class ChiefDayBrowserTests {
         desk.locator("#edit-village-" + commune.villageA() + " summary").click();
         desk.locator("#name-" + commune.villageA()).fill("Thôn Hòa Bình");
         Browser.screenshot(desk, "16-chief-renames-village");
-        desk.locator("#edit-village-" + commune.villageA() + " button[type=submit]")
+        desk.locator("#edit-village-" + commune.villageA() + " form.village-details button[type=submit]")
                 .click();
         assertThat(desk.locator("#areas-saved")).isVisible();
         assertThat(desk.locator("#village-" + commune.villageA())).containsText("Thôn Hòa Bình");

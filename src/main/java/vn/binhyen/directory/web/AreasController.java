@@ -174,14 +174,8 @@ class AreasController {
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             redirect.addFlashAttribute("saved", changed ? villageId : null);
         } catch (DirectoryChangeException e) {
-            // The village's own form stays open with the sentence under it; the add form below keeps its errors apart.
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("editing", villageId);
             model.addAttribute("edited", village);
-            model.addAttribute(
-                    "editErrors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
-            fill(model, officer, shown);
-            return "directory/areas";
+            return refusedForVillage(villageId, e, model, response, officer, shown);
         }
         return back(shown);
     }
@@ -204,12 +198,7 @@ class AreasController {
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             redirect.addFlashAttribute("saved", changed ? villageId : null);
         } catch (DirectoryChangeException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("editing", villageId);
-            model.addAttribute(
-                    "editErrors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
-            fill(model, officer, shown);
-            return "directory/areas";
+            return refusedForVillage(villageId, e, model, response, officer, shown);
         }
         return back(shown);
     }
@@ -232,6 +221,24 @@ class AreasController {
             CommuneView commune) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("errors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
+        fill(model, officer, commune);
+        return "directory/areas";
+    }
+
+    /**
+     * The page again as a 422, the village's own form open with the sentence under it (the add form below keeps its
+     * errors apart): nothing was changed.
+     */
+    private String refusedForVillage(
+            long villageId,
+            DirectoryChangeException e,
+            Model model,
+            HttpServletResponse response,
+            OfficerIdentity officer,
+            CommuneView commune) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("editing", villageId);
+        model.addAttribute("editErrors", Map.of(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())));
         fill(model, officer, commune);
         return "directory/areas";
     }

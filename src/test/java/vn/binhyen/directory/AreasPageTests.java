@@ -39,6 +39,9 @@ class AreasPageTests {
     @Autowired
     TipIntake intake;
 
+    @Autowired
+    vn.binhyen.directory.internal.CommunityGroups groups;
+
     TestCommune commune;
     TestCommune other;
 
@@ -512,6 +515,10 @@ class AreasPageTests {
 
         assertThat(directory.villagesOf(commune.code()).stream().map(VillageView::name))
                 .containsExactly("Thôn B");
+        assertThat(groups.villagesWithoutGroup(Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief())))
+                .as("no new Zalo group for it")
+                .extracting(VillageView::id)
+                .doesNotContain(commune.villageA());
         assertThat(mvc.get().uri("/x/{c}/bao-tin", commune.code()))
                 .bodyText()
                 .contains("value=\"" + commune.villageB() + "\"")

@@ -43,12 +43,15 @@ public class CommunityGroups {
                 .list();
     }
 
-    /** The villages the officer may keep groups for that have no group registered yet, by commune and name. */
+    /**
+     * The villages in service the officer may keep groups for that have no group registered yet, by commune and name.
+     */
     public List<VillageView> villagesWithoutGroup(OfficerIdentity officer) {
         return jdbc.sql("""
                         SELECT v.* FROM directory.villages v
                           JOIN directory.administrative_units c ON c.code = v.commune_code
-                         WHERE %s AND NOT EXISTS (SELECT 1 FROM directory.community_groups g WHERE g.village_id = v.id)
+                         WHERE %s AND v.retired_at IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM directory.community_groups g WHERE g.village_id = v.id)
                          ORDER BY c.name, v.name
                         """.formatted(scope()))
                 .param("role", officer.roleName())
@@ -79,7 +82,7 @@ public class CommunityGroups {
                                        ORDER BY j.officer_id LIMIT 1), :name, :link, :members
                           FROM directory.villages v
                           JOIN directory.administrative_units c ON c.code = v.commune_code
-                         WHERE v.id = :village AND %s
+                         WHERE v.id = :village AND v.retired_at IS NULL AND %s
                         RETURNING id
                         """.formatted(scope()))
                 .param("name", name.strip())

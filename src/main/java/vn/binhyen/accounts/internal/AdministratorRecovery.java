@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.accounts.OfficerAccountChanged;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
@@ -49,6 +50,7 @@ class AdministratorRecovery implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
+    private final TransactionTemplate transaction;
 
     AdministratorRecovery(
             JdbcClient jdbc,
@@ -56,13 +58,15 @@ class AdministratorRecovery implements ApplicationRunner {
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
             Environment environment,
-            ConfigurableApplicationContext context) {
+            ConfigurableApplicationContext context,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.passwords = passwords;
         this.events = events;
         this.environment = environment;
         this.context = context;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -90,8 +94,12 @@ class AdministratorRecovery implements ApplicationRunner {
         System.exit(SpringApplication.exit(context, () -> code));
     }
 
-    @Transactional
+    /** In one transaction of its own (the runner calls it directly, so an annotation would not apply). */
     Outcome recover(String typedUsername, String password) {
+        return transaction.execute(status -> recoverInTransaction(typedUsername, password));
+    }
+
+    private Outcome recoverInTransaction(String typedUsername, String password) {
         if (password.length() < FirstAdministrator.MIN_PASSWORD) {
             return Outcome.PASSWORD_TOO_SHORT;
         }

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhyen.accounts.internal.AdministratorRecovery.Outcome;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.support.Fixtures;
@@ -71,8 +70,8 @@ class AdministratorRecoveryTests {
     }
 
     Outcome recover(String username, String password) {
-        var recovery = new AdministratorRecovery(jdbc, directory, passwords, events, environment, context);
-        return new TransactionTemplate(transactions).execute(status -> recovery.recover(username, password));
+        return new AdministratorRecovery(jdbc, directory, passwords, events, environment, context, transactions)
+                .recover(username, password);
     }
 
     String passwordHashOf(long officerId) {

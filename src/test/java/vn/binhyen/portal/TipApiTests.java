@@ -142,6 +142,18 @@ class TipApiTests {
                         .contentType(MediaType.TEXT_PLAIN)
                         .content("hello"))
                 .hasStatus(415);
+        assertThat(mvc.post()
+                        .uri("/api/v1/tips")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"communeCode\":\"" + commune.code()
+                                + "\",\"category\":\"THEFT\",\"description\":\"Mất xe máy ở chợ\","
+                                + "\"latitude\":\"NaN\",\"longitude\":108.05}"))
+                .as("a position that is not a number is refused once, with one sentence")
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors")
+                .asArray()
+                .hasSize(1);
     }
 
     @Test

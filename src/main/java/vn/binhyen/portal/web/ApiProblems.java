@@ -65,6 +65,7 @@ class ApiProblems {
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", text(f)))
+                .distinct()
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("error.400"));
         problem.setProperty("errors", errors);
@@ -75,6 +76,7 @@ class ApiProblems {
     ProblemDetail violated(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .distinct() // NaN breaks both @DecimalMin and @DecimalMax: one sentence is enough
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("error.400"));
         problem.setProperty("errors", errors);
@@ -85,6 +87,7 @@ class ApiProblems {
     ProblemDetail invalidArguments(HandlerMethodValidationException e) {
         List<Map<String, String>> errors = e.getAllErrors().stream()
                 .map(error -> Map.of("message", text(error)))
+                .distinct()
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("error.400"));
         problem.setProperty("errors", errors);

@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -132,23 +133,18 @@ class AreasController {
             @AuthenticationPrincipal OfficerIdentity officer,
             Principal signedIn,
             @RequestParam(required = false) @Nullable String commune,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) @Nullable VillageKind kind,
-            @RequestParam(required = false) @Nullable Integer population,
-            @RequestParam(required = false) @Nullable Double latitude,
-            @RequestParam(required = false) @Nullable Double longitude,
+            @ModelAttribute CommuneSetup.VillageDetails village,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         CommuneView shown = editableCommune(officer, commune);
-        var village = new CommuneSetup.VillageDetails(name, kind, population, latitude, longitude);
         try {
             setup.addVillage(shown.code(), village, signedIn.getName(), officer.officerId());
         } catch (DirectoryChangeException e) {
             model.addAttribute("village", village);
             return refused(e, model, response, officer, shown);
         }
-        redirect.addFlashAttribute("villageAdded", name.strip());
+        redirect.addFlashAttribute("villageAdded", village.name().strip());
         return back(shown);
     }
 
@@ -158,16 +154,11 @@ class AreasController {
             Principal signedIn,
             @PathVariable long villageId,
             @RequestParam(required = false) @Nullable String commune,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) @Nullable VillageKind kind,
-            @RequestParam(required = false) @Nullable Integer population,
-            @RequestParam(required = false) @Nullable Double latitude,
-            @RequestParam(required = false) @Nullable Double longitude,
+            @ModelAttribute CommuneSetup.VillageDetails village,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         CommuneView shown = editableCommune(officer, commune);
-        var village = new CommuneSetup.VillageDetails(name, kind, population, latitude, longitude);
         try {
             boolean changed = setup.editVillage(
                             shown.code(), villageId, village, signedIn.getName(), officer.officerId())

@@ -154,6 +154,29 @@ public class OfficerAccounts {
     }
 
     /**
+     * An officer lost the phone with their authenticator app: the administrator removes the app, with the reason, and
+     * the officer's sessions end everywhere (whoever has the phone may be signed in). The officer adds a new app at the
+     * next sign-in where it is required.
+     */
+    @Transactional
+    public void resetSecondFactor(SignedInOfficer admin, long officerId, String reason) {
+        requireAdministrator(admin);
+        notOwn(admin, officerId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new OfficerAccountException("reason", "accounts.role.reason", "Change needs a reason");
+        }
+        int removed = jdbc.sql("DELETE FROM accounts.second_factors WHERE officer_id = ?")
+                .param(officerId)
+                .update();
+        if (removed == 0) {
+            throw new OfficerAccountException("officer", "accounts.second-factor.none", "No app to remove");
+        }
+        events.publishEvent(new OfficerAccountChanged(
+                admin.getUsername(), admin.officerId(), officerId, Change.SECOND_FACTOR_RESET, why));
+    }
+
+    /**
      * The officer sets their own password: the current one must match, the new one has {@link #MIN_OWN_PASSWORD}
      * characters or more and differs from the current one and from the sign-in name.
      */

@@ -26,6 +26,7 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
     private final boolean locked;
     private final boolean mustChangePassword;
     private final int sessionEpoch;
+    private final boolean hasSecondFactor;
 
     SignedInOfficer(
             String username,
@@ -39,7 +40,8 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
             boolean enabled,
             boolean locked,
             boolean mustChangePassword,
-            int sessionEpoch) {
+            int sessionEpoch,
+            boolean hasSecondFactor) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.officerId = officerId;
@@ -52,6 +54,12 @@ public final class SignedInOfficer implements UserDetails, CredentialsContainer,
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
         this.sessionEpoch = sessionEpoch;
+        this.hasSecondFactor = hasSecondFactor;
+    }
+
+    /** The officer added an authenticator app when they signed in: its code is asked after the password. */
+    public boolean hasSecondFactor() {
+        return hasSecondFactor;
     }
 
     /**

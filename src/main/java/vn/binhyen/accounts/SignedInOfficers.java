@@ -24,6 +24,18 @@ public final class SignedInOfficers {
             boolean locked,
             boolean mustChangePassword,
             int sessionEpoch) {
+        return of(username, passwordHash, officer, enabled, locked, mustChangePassword, sessionEpoch, false);
+    }
+
+    public static SignedInOfficer of(
+            String username,
+            String passwordHash,
+            OfficerView officer,
+            boolean enabled,
+            boolean locked,
+            boolean mustChangePassword,
+            int sessionEpoch,
+            boolean hasSecondFactor) {
         return new SignedInOfficer(
                 username,
                 passwordHash,
@@ -36,6 +48,7 @@ public final class SignedInOfficers {
                 enabled,
                 locked,
                 mustChangePassword,
-                sessionEpoch);
+                sessionEpoch,
+                hasSecondFactor);
     }
 }

@@ -2,7 +2,12 @@ package vn.binhyen.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.microsoft.playwright.Page;
+import java.time.Instant;
+import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +22,8 @@ import vn.binhyen.support.IntegrationTest;
 /**
  * The administrator in a real browser: adds an area officer to a commune, reads the one-time password off the page,
  * and the new officer signs in with it, replaces it with their own, and lands in the console. A console left open
- * when the officer's session is ended on another node goes to the sign-in page at its next htmx request.
+ * when the officer's session is ended on another node goes to the sign-in page at its next htmx request. An officer
+ * adds an authenticator app and signs in with its code after the password.
  */
 @IntegrationTest
 class AdministratorBrowserTests {
@@ -103,5 +109,45 @@ class AdministratorBrowserTests {
         assertThat(officer.locator("body")).containsText("Phiên đăng nhập đã kết thúc");
         assertThat(officer.locator("#badge")).hasCount(0);
         Browser.screenshot(officer, "15-session-ended-elsewhere");
+    }
+
+    @Test
+    void anOfficerAddsAnAuthenticatorAppAndSignsInWithItsCode() throws Exception {
+        var commune = Fixtures.commune(jdbc);
+        String base = "http://localhost:" + port;
+        Page officer = browser.newPage(390, 844);
+        officer.navigate(base + "/login");
+        Browser.signIn(officer, commune.officerALogin(), Fixtures.PASSWORD);
+        officer.waitForURL(url -> url.endsWith("/console"));
+
+        officer.locator(".who a[href='/account/two-factor']").click();
+        assertThat(officer.locator("img.qr")).isVisible();
+        // The officer's app: here, the same RFC 6238 generator an app runs, fed the key typed off the page.
+        byte[] key =
+                new Base32().decode(officer.locator("#app-key").textContent().replace(" ", ""));
+        officer.locator("#add-app #code").fill(appCode(key, 0));
+        Browser.screenshot(officer, "17-officer-adds-authenticator-app");
+        officer.locator("#add-app button[type=submit]").click();
+        assertThat(officer.locator("#recovery-codes li")).hasCount(10);
+        Browser.screenshot(officer, "18-recovery-codes-shown-once");
+        officer.locator("a.button.primary").click();
+        officer.waitForURL(url -> url.endsWith("/console"));
+        officer.locator(".who form button[type=submit]").click();
+
+        officer.navigate(base + "/login");
+        Browser.signIn(officer, commune.officerALogin(), Fixtures.PASSWORD);
+        officer.waitForURL(url -> url.endsWith("/login/code"));
+        officer.locator("#code").fill(appCode(key, 1));
+        Browser.screenshot(officer, "19-sign-in-asks-for-the-code");
+        officer.locator("#code-form button[type=submit]").click();
+        officer.waitForURL(url -> url.contains("/console"));
+        assertThat(officer.locator(".who")).containsText("Khu vực A");
+    }
+
+    /** The code an app shows now, or {@code ahead} steps later (a code is accepted once, so each sign-in needs a new one). */
+    private static String appCode(byte[] key, int ahead) throws Exception {
+        return new TimeBasedOneTimePasswordGenerator()
+                .generateOneTimePasswordString(
+                        new SecretKeySpec(key, "RAW"), Instant.now().plusSeconds(30L * ahead), Locale.ROOT);
     }
 }

@@ -124,10 +124,18 @@ class AdministratorRecovery implements ApplicationRunner {
                                must_change_password = TRUE
                          WHERE username = ?
                         """).params(passwords.encode(password), username).update();
+        // The administrator may have lost the phone with their app: they add one again when they sign in.
+        int appRemoved = jdbc.sql("DELETE FROM accounts.second_factors WHERE officer_id = ?")
+                .param(id)
+                .update();
         directory.setActive(id, true);
         // Ends the sessions anyone has open with the lost sign-in, on every node (OfficerSessions), and is audited.
         events.publishEvent(new OfficerAccountChanged(
-                "system", id, id, OfficerAccountChanged.Change.PASSWORD_RESET, "recovered from the command line"));
+                "system",
+                id,
+                id,
+                OfficerAccountChanged.Change.PASSWORD_RESET,
+                "recovered from the command line" + (appRemoved > 0 ? ", authenticator app removed" : "")));
         return Outcome.RECOVERED;
     }
 }

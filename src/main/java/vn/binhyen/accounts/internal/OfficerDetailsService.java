@@ -29,10 +29,13 @@ class OfficerDetailsService implements UserDetailsService {
                 boolean enabled,
                 boolean locked,
                 boolean mustChangePassword,
-                int sessionEpoch) {}
+                int sessionEpoch,
+                boolean secondFactor) {}
         Login login = jdbc.sql("SELECT username, officer_id, password_hash, enabled,"
-                        + " coalesce(locked_until > now(), false) AS locked, must_change_password, session_epoch"
-                        + " FROM accounts.officer_logins"
+                        + " coalesce(locked_until > now(), false) AS locked, must_change_password, session_epoch,"
+                        + " EXISTS (SELECT 1 FROM accounts.second_factors f WHERE f.officer_id = l.officer_id)"
+                        + " AS second_factor"
+                        + " FROM accounts.officer_logins l"
                         + " WHERE username = ?")
                 .param(username.strip().toLowerCase(java.util.Locale.ROOT))
                 .query(Login.class)
@@ -48,6 +51,7 @@ class OfficerDetailsService implements UserDetailsService {
                 login.enabled(),
                 login.locked(),
                 login.mustChangePassword(),
-                login.sessionEpoch());
+                login.sessionEpoch(),
+                login.secondFactor());
     }
 }

@@ -12,9 +12,9 @@ import vn.binhyen.accounts.OfficerAccountChanged.Change;
 import vn.binhyen.accounts.OfficerRoleChanged;
 
 /**
- * An officer who leaves, whose password was reset or changed, or whose role changed is signed out everywhere: a
- * changed password also ends a session left open on another computer, and a new role must not wait for the next
- * sign-in. The change moves the sign-in's epoch on in its own transaction, which every node reads before serving a
+ * An officer who leaves, whose password was reset or changed, whose lost app was removed, or whose role changed is
+ * signed out everywhere: a changed password also ends a session left open on another computer, and a new role must not
+ * wait for the next sign-in. The change moves the sign-in's epoch on in its own transaction, which every node reads before serving a
  * session ({@link EpochCheckedSessionRegistry}); once it commits, this node forgets what it knew of the epoch, so its
  * own sessions of the officer end at their next request ({@code /login?expired}) and other nodes' within the recheck.
  */
@@ -23,7 +23,7 @@ class OfficerSessions {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerSessions.class);
     private static final Set<Change> END_SESSIONS =
-            EnumSet.of(Change.DEACTIVATED, Change.PASSWORD_RESET, Change.PASSWORD_CHANGED);
+            EnumSet.of(Change.DEACTIVATED, Change.PASSWORD_RESET, Change.PASSWORD_CHANGED, Change.SECOND_FACTOR_RESET);
 
     private final SessionEpochs epochs;
 

@@ -1,13 +1,17 @@
 package vn.binhyen.accounts.internal;
 
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -28,16 +32,25 @@ class SecurityConfiguration {
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions, SecondFactorGate secondFactor)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**");
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/console/**", "/account/**")
+        var officer = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("OFFICER");
+        var administrator = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("ADMINISTRATOR");
+        // The password is the first factor; every page behind it also needs the second (SecondFactorGate), except the
+        // page that asks for the code and the one that adds an app.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(SecondFactorGate.CODE_PAGE)
                         .hasRole("OFFICER")
+                        .requestMatchers(SecondFactorGate.ADD_APP_PAGE, SecondFactorGate.ADD_APP_PAGE + "/**")
+                        .access(allOf(officer, secondFactor.passedOrAddingApp()))
+                        .requestMatchers("/console/**", "/account/**")
+                        .access(allOf(officer, secondFactor.passed()))
                         .requestMatchers("/admin/**")
-                        .hasRole("ADMINISTRATOR")
+                        .access(allOf(administrator, secondFactor.passed()))
                         .requestMatchers("/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole("ADMINISTRATOR")
+                        .access(allOf(administrator, secondFactor.passed()))
                         .anyRequest()
                         .permitAll())
                 .formLogin(login -> login.loginPage("/login")
@@ -50,8 +63,8 @@ class SecurityConfiguration {
                         .sessionRegistry(sessions)
                         .expiredSessionStrategy(SignInAgain.sessionEnded()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                .exceptionHandling(errors -> errors.accessDeniedHandler(secondFactor)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(SignInAgain.notSignedIn(), SignInAgain.HTMX)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits sign-in attempts per client address ({@code binhyen.accounts.sign-ins-per-minute}, 20), whatever the names
- * tried: {@link SignInLockout} stops guessing one officer's password, this stops trying one password on many officers.
- * Ahead of the security filters, which answer the sign-in form themselves. Counted per node.
+ * Limits sign-in attempts (passwords, and codes of the second factor) per client address
+ * ({@code binhyen.accounts.sign-ins-per-minute}, 20), whatever the names tried: {@link SignInLockout} stops guessing one
+ * officer's password, this stops trying one password on many officers. Ahead of the security filters, which answer the
+ * sign-in form themselves. Counted per node.
  */
 @Component
 @Order(-200)
@@ -40,7 +41,9 @@ class SignInRateLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
+        return !("POST".equals(request.getMethod())
+                && ("/login".equals(request.getRequestURI())
+                        || SecondFactorGate.CODE_PAGE.equals(request.getRequestURI())));
     }
 
     @Override

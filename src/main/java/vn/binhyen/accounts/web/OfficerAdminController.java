@@ -23,6 +23,7 @@ import vn.binhyen.accounts.NewOfficer;
 import vn.binhyen.accounts.OfficerAccountException;
 import vn.binhyen.accounts.OfficerAccounts;
 import vn.binhyen.accounts.RoleChangeException;
+import vn.binhyen.accounts.SecondFactors;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.directory.OfficerRole;
@@ -47,13 +48,19 @@ class OfficerAdminController {
 
     private final Accounts accounts;
     private final OfficerAccounts officerAccounts;
+    private final SecondFactors secondFactors;
     private final Directory directory;
     private final MessageSource messages;
 
     OfficerAdminController(
-            Accounts accounts, OfficerAccounts officerAccounts, Directory directory, MessageSource messages) {
+            Accounts accounts,
+            OfficerAccounts officerAccounts,
+            SecondFactors secondFactors,
+            Directory directory,
+            MessageSource messages) {
         this.accounts = accounts;
         this.officerAccounts = officerAccounts;
+        this.secondFactors = secondFactors;
         this.directory = directory;
         this.messages = messages;
     }
@@ -105,6 +112,24 @@ class OfficerAdminController {
         return back(unit);
     }
 
+    @PostMapping("/admin/officers/{id}/second-factor")
+    String resetSecondFactor(
+            @AuthenticationPrincipal SignedInOfficer admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String unit,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            officerAccounts.resetSecondFactor(admin, id, reason);
+            redirect.addFlashAttribute("changed", true);
+        } catch (OfficerAccountException e) {
+            return refused(e, unit.strip(), Form.EMPTY, model, response);
+        }
+        return back(unit);
+    }
+
     @PostMapping("/admin/officers/{id}/active")
     String setActive(
             @AuthenticationPrincipal SignedInOfficer admin,
@@ -135,6 +160,7 @@ class OfficerAdminController {
         model.addAttribute("former", former);
         model.addAttribute("usernames", officerAccounts.usernames(ids));
         model.addAttribute("locked", officerAccounts.lockedNow(ids));
+        model.addAttribute("withApp", secondFactors.withApp(ids));
         model.addAttribute("roles", OfficerRole.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

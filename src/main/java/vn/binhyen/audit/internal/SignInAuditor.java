@@ -1,8 +1,12 @@
 package vn.binhyen.audit.internal;
 
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import vn.binhyen.accounts.SignedInOfficer;
 import vn.binhyen.audit.AuditAction;
@@ -27,8 +31,19 @@ class SignInAuditor {
                     officer.officerId(),
                     AuditAction.SIGN_IN,
                     "officer:" + officer.officerId(),
-                    officer.role().name() + " " + officer.unitCode()));
+                    officer.role().name() + " " + officer.unitCode() + factors(event.getAuthentication())));
         }
+    }
+
+    /** The factors passed so far (", password", ", password+totp"): the second factor's step is a sign-in of its own. */
+    private static String factors(Authentication authentication) {
+        String factors = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("FACTOR_"))
+                .map(a -> a.substring("FACTOR_".length()).toLowerCase(Locale.ROOT))
+                .sorted()
+                .collect(Collectors.joining("+"));
+        return factors.isEmpty() ? "" : ", " + factors;
     }
 
     @EventListener

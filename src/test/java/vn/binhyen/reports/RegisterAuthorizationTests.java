@@ -275,4 +275,44 @@ class RegisterAuthorizationTests {
                         """).param(commune.code()).query(Long.class).single())
                 .isEqualTo(commune.staff());
     }
+
+    @Test
+    void addressesTypedFarOutOfRangeGiveAPageNotAnError() {
+        var chief = user(officer(commune.chief()));
+        assertThat(mvc.get().uri("/console/register?page=50000000").with(chief)).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/console/register")
+                        .param("from", "-999999999-01-01")
+                        .param("to", "+999999999-12-31")
+                        .param("page", "2147483647")
+                        .with(chief))
+                .hasStatusOk();
+        assertThat(mvc.get().uri("/console/register?from=-999999999-01-01").with(chief))
+                .hasStatusOk()
+                .bodyText()
+                .contains(code);
+        assertThat(mvc.get().uri("/console?page=2147483647").with(chief)).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/console/register/export")
+                        .param("from", "-999999999-01-01")
+                        .param("to", "+999999999-12-31")
+                        .with(chief))
+                .as("a period over two years is refused, with the reason on the register page")
+                .hasRedirectedUrl("/console/register")
+                .flash()
+                .containsKey("actionError");
+    }
+
+    @Test
+    void aRefusedActionASecondLevelDownGoesBackToTheTipWithTheReason() {
+        // Nothing was asked for: the chief's forward is refused, and the refusal shows on the tip's page.
+        assertThat(mvc.post()
+                        .uri("/console/tips/{id}/protection/forward", tip)
+                        .param("recipient", "Cơ quan CSĐT")
+                        .with(user(officer(commune.chief())))
+                        .with(csrf()))
+                .hasRedirectedUrl("/console/tips/" + tip)
+                .flash()
+                .containsKey("actionError");
+    }
 }

@@ -360,6 +360,36 @@ class RegisterTests {
                 .hasFieldOrPropertyWithValue("messageKey", "register.error.no-protection-request");
     }
 
+    @Test
+    void aDecisionIsNeverDatedBeforeTheReportWasReceived() {
+        long id = tip(false);
+        register.classify(officerA, id, ReportKind.CRIME_REPORT, null);
+        for (LocalDate before :
+                List.of(LocalDate.of(1900, 1, 1), LocalDate.MIN, LocalDate.now().minusDays(2))) {
+            assertThatThrownBy(() -> register.transfer(chief, id, "Cơ quan CSĐT", null, before))
+                    .as(before.toString())
+                    .isInstanceOf(TipWorkflowException.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "register.error.before-receipt");
+        }
+        register.transfer(chief, id, "Cơ quan CSĐT", null, LocalDate.now());
+    }
+
+    @Test
+    void aPeriodOrFilterAsFarAsDaysGoReadsTheWholeRegister() {
+        long id = tip(false);
+        String code = jdbc.sql("SELECT code FROM reports.tips WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        assertThat(registerQuery.period(chief.scope(), LocalDate.MIN, LocalDate.MAX))
+                .extracting(RegisterQuery.Line::tipCode)
+                .contains(code);
+        var farPage = new RegisterQuery.Filter(null, null, null, null, null, LocalDate.MIN, LocalDate.MAX, -5);
+        assertThat(registerQuery.find(chief.scope(), farPage).lines())
+                .extracting(RegisterQuery.Line::tipCode)
+                .contains(code);
+    }
+
     private String line(long tipId) {
         return jdbc.sql("SELECT register_number || '/' || register_year FROM reports.register_entries WHERE tip_id = ?"
                         + " ORDER BY id LIMIT 1")

@@ -21,6 +21,11 @@ public record InboxFilter(
 
     public static final int PAGE_SIZE = 25;
 
+    /** A page far past the end, typed into the address, is an empty page, not an overflowing offset. */
+    public InboxFilter {
+        page = Math.clamp(page, 0, 1_000_000);
+    }
+
     public static InboxFilter open() {
         return new InboxFilter(null, null, true, null, null, false, false, 0);
     }

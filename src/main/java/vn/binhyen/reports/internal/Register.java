@@ -256,7 +256,7 @@ public class Register {
                 new NewEvent(
                         DocketEventType.TRANSFERRED,
                         actor.officerId(),
-                        decisionDate(date, now),
+                        decisionDate(date, tip, now),
                         body,
                         clean(reason),
                         null,
@@ -348,7 +348,7 @@ public class Register {
                 new NewEvent(
                         type,
                         actor.officerId(),
-                        decisionDate(date, now),
+                        decisionDate(date, tip, now),
                         clean(decidedBy),
                         clean(reason),
                         null,
@@ -377,7 +377,7 @@ public class Register {
                 actor,
                 docket,
                 DocketEventType.EXTENSION_REQUESTED,
-                decisionDate(date, clock.instant()),
+                decisionDate(date, tip, clock.instant()),
                 required(toProcuracy, "register.error.procuracy-required"),
                 null);
     }
@@ -449,7 +449,7 @@ public class Register {
             throw refused("register.error.not-allowed", docket);
         }
         Instant now = clock.instant();
-        LocalDate day = decisionDate(date, now);
+        LocalDate day = decisionDate(date, tip, now);
         Instant from = day.equals(LegalClocks.localDate(now))
                 ? now
                 : day.atStartOfDay(vn.binhyen.shared.VietnamTime.ZONE).toInstant();
@@ -499,7 +499,7 @@ public class Register {
                 new NewEvent(
                         DocketEventType.PROCURACY_NOTIFIED,
                         actor.officerId(),
-                        decisionDate(date, now),
+                        decisionDate(date, tip, now),
                         null,
                         null,
                         null,
@@ -687,7 +687,7 @@ public class Register {
                 new NewEvent(
                         type,
                         actor.officerId(),
-                        decisionDate(date, now),
+                        decisionDate(date, tip, now),
                         null,
                         detail,
                         null,
@@ -765,13 +765,17 @@ public class Register {
                 docket.state().labelKey());
     }
 
-    private static LocalDate decisionDate(@Nullable LocalDate date, Instant now) {
+    /** The day a decision was made: today unless given, never in the future, never before the report was received. */
+    private static LocalDate decisionDate(@Nullable LocalDate date, TipRow tip, Instant now) {
         LocalDate today = LegalClocks.localDate(now);
         if (date == null) {
             return today;
         }
         if (date.isAfter(today)) {
             throw new TipWorkflowException("register.error.future", "Decision date in the future");
+        }
+        if (date.isBefore(LegalClocks.localDate(tip.receivedAt()))) {
+            throw new TipWorkflowException("register.error.before-receipt", "Decision date before the receipt");
         }
         return date;
     }

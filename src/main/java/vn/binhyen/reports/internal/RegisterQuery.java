@@ -42,6 +42,13 @@ public class RegisterQuery {
             @Nullable LocalDate to,
             int page) {
 
+        /** Typed into the address: a page far past the end is the last one there could be, dates as far as days go. */
+        public Filter {
+            from = from == null ? null : within(from);
+            to = to == null ? null : within(to);
+            page = Math.clamp(page, 0, MAX_PAGE);
+        }
+
         public static Filter all() {
             return new Filter(null, null, null, null, null, null, null, 0);
         }
@@ -186,8 +193,25 @@ public class RegisterQuery {
         return new Page(hasNext ? lines.subList(0, PAGE_SIZE) : lines, page, hasNext, overdueCount(scope));
     }
 
+    /**
+     * The first and last days a period can name. Beyond them Java's instants overflow and PostgreSQL's timestamps end;
+     * nothing in a register lies there.
+     */
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+
+    /** No register has this many pages (100,000 lines a page): beyond it the offset would overflow. */
+    static final int MAX_PAGE = 1_000_000;
+
+    static LocalDate within(LocalDate day) {
+        return day.isBefore(FIRST_DAY) ? FIRST_DAY : day.isAfter(LAST_DAY) ? LAST_DAY : day;
+    }
+
     /** Every line of a period, corrections included, in register order: the paper register's layout. */
     public List<Line> period(AccessScope scope, LocalDate from, LocalDate to) {
+        from = within(from);
+        to = within(to);
         ScopeSql scopeSql = ScopeSql.of(scope);
         Map<String, Object> params = new HashMap<>(scopeSql.params());
         params.put("from", RegisterStore.ts(from.atStartOfDay(VietnamTime.ZONE).toInstant()));

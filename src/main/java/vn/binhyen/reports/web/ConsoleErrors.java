@@ -1,6 +1,8 @@
 package vn.binhyen.reports.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,8 @@ import vn.binhyen.reports.TipWorkflowException;
  */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 class ConsoleErrors {
+
+    private static final Pattern TIP_PAGE = Pattern.compile("(/[^/]+)*?/console/tips/\\d+");
 
     private final MessageSource messages;
 
@@ -48,10 +52,16 @@ class ConsoleErrors {
                 e.messageKey(), localized(e.arguments()), e.messageKey(), LocaleContextHolder.getLocale());
         var flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("actionError", message);
-        String uri = request.getRequestURI();
-        String tipPage = uri.substring(0, uri.lastIndexOf('/'));
-        ModelAndView view = new ModelAndView("redirect:" + tipPage);
-        return view;
+        return new ModelAndView("redirect:" + pageOf(request.getRequestURI()));
+    }
+
+    /**
+     * The page the refused action was sent from: the tip's page for every action on a tip (also those a level deeper,
+     * as {@code /protection/forward}), else the address without its last step.
+     */
+    static String pageOf(String actionUri) {
+        Matcher tip = TIP_PAGE.matcher(actionUri);
+        return tip.lookingAt() ? tip.group() : actionUri.substring(0, actionUri.lastIndexOf('/'));
     }
 
     /** Status names in the arguments are message keys themselves: show their labels. */

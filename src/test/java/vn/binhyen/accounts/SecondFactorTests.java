@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import vn.binhyen.directory.Directory;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
@@ -84,11 +85,7 @@ class SecondFactorTests {
 
         String sessionBefore = second.getId();
         long step = presentStep();
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", codes.codeAt(key, step))
-                        .session(second)
-                        .with(csrf()))
+        assertThat(typeCode(second, codes.codeAt(key, step)))
                 .as("back to the page asked for before signing in")
                 .hasRedirectedUrl("http://localhost/console/tips/12345?continue");
         assertThat(second.getId()).as("a new session id with the second factor").isNotEqualTo(sessionBefore);
@@ -98,21 +95,12 @@ class SecondFactorTests {
         // The same code a second time (seen over a shoulder) is refused, in another session.
         var third = new MockHttpSession();
         passwordIn(third);
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", codes.codeAt(key, step))
-                        .session(third)
-                        .with(csrf()))
+        assertThat(typeCode(third, codes.codeAt(key, step)))
                 .hasStatus(422)
                 .bodyText()
                 .contains("Mã không đúng hoặc đã dùng");
         assertThat(mvc.get().uri("/console").session(third)).hasRedirectedUrl("/login/code");
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", codes.codeAt(key, step + 1))
-                        .session(third)
-                        .with(csrf()))
-                .hasRedirectedUrl("http://localhost/console?continue");
+        assertThat(typeCode(third, codes.codeAt(key, step + 1))).hasRedirectedUrl("http://localhost/console?continue");
     }
 
     @Test
@@ -123,29 +111,15 @@ class SecondFactorTests {
         for (int attempt = 1; attempt <= 3; attempt++) {
             var tries = new MockHttpSession();
             passwordIn(tries);
-            assertThat(mvc.post()
-                            .uri("/login/code")
-                            .param("code", wrong)
-                            .session(tries)
-                            .with(csrf()))
-                    .hasStatus(422);
+            assertThat(typeCode(tries, wrong)).hasStatus(422);
         }
         // Signing in again with the right password does not start the count over: 2 more wrong codes lock it.
         var last = new MockHttpSession();
         passwordIn(last);
         for (int attempt = 4; attempt <= 5; attempt++) {
-            assertThat(mvc.post()
-                            .uri("/login/code")
-                            .param("code", wrong)
-                            .session(last)
-                            .with(csrf()))
-                    .hasStatus(422);
+            assertThat(typeCode(last, wrong)).hasStatus(422);
         }
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", codes.codeAt(key, presentStep()))
-                        .session(last)
-                        .with(csrf()))
+        assertThat(typeCode(last, codes.codeAt(key, presentStep())))
                 .as("even the right code, once locked")
                 .hasRedirectedUrl("/login?locked");
         assertThat(mvc.get().uri("/login?locked")).bodyText().contains("Tài khoản tạm khóa 15 phút");
@@ -165,11 +139,7 @@ class SecondFactorTests {
 
         var lostPhone = new MockHttpSession();
         passwordIn(lostPhone);
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", recovery.get(3).toLowerCase().replace("-", " "))
-                        .session(lostPhone)
-                        .with(csrf()))
+        assertThat(typeCode(lostPhone, recovery.get(3).toLowerCase().replace("-", " ")))
                 .as("typed in lower case, with a space: still the code")
                 .hasRedirectedUrl("/account/two-factor?recovery");
         assertThat(mvc.get().uri("/account/two-factor?recovery").session(lostPhone))
@@ -179,11 +149,7 @@ class SecondFactorTests {
 
         var again = new MockHttpSession();
         passwordIn(again);
-        assertThat(mvc.post()
-                        .uri("/login/code")
-                        .param("code", recovery.get(3))
-                        .session(again)
-                        .with(csrf()))
+        assertThat(typeCode(again, recovery.get(3)))
                 .as("a recovery code is good once")
                 .hasStatus(422);
 
@@ -321,6 +287,16 @@ class SecondFactorTests {
         assertThat(found).hasSize(SecondFactors.RECOVERY_CODES).doesNotHaveDuplicates();
         lastRecoveryCodes = List.copyOf(found);
         return key;
+    }
+
+    /** The officer types a code on the page after the password. */
+    private MvcTestResult typeCode(MockHttpSession session, String code) {
+        return mvc.post()
+                .uri("/login/code")
+                .param("code", code)
+                .session(session)
+                .with(csrf())
+                .exchange();
     }
 
     private static String typedKey(String page) {

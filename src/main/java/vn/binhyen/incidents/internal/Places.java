@@ -136,6 +136,11 @@ public class Places {
         return Optional.ofNullable(village(unit(communeCode), villageId));
     }
 
+    /** The village the unit placed the group in (one of its own villages), if it did. */
+    public @Nullable Long groupVillage(String communeCode, String groupRef) {
+        return unit(communeCode).groups().get(groupRef);
+    }
+
     public void forget(String communeCode) {
         cache.remove(communeCode);
     }

@@ -355,11 +355,23 @@ public class Bulletins {
         return articles.of(id);
     }
 
-    /** Residents' messages that answer the bulletin, newest first (their threads are in the inbox). */
+    /**
+     * Residents' messages that answer the bulletin, newest first (their threads are in the inbox): only those whose
+     * thread the officer's own inbox shows. A bulletin reaches more residents than one officer covers (a commune's,
+     * the province's), and its replies come from every thread it reached.
+     */
     @Transactional(readOnly = true)
     public List<BulletinReply> replies(SignedInOfficer officer, long id) {
-        visible(accounts.scopeOf(officer), id);
-        var rows = store.replies(id, 200);
+        AccessScope scope = accounts.scopeOf(officer);
+        visible(scope, id);
+        // The newest 1,000 are looked at for the 200 shown: an area officer's few replies among a province's many.
+        var all = store.replies(id, 1000);
+        var readable = conversations.readability(
+                scope, all.stream().map(r -> r.messageId()).toList());
+        var rows = all.stream()
+                .filter(r -> readable.getOrDefault(r.messageId(), false))
+                .limit(200)
+                .toList();
         var bodies = conversations.bodies(rows.stream().map(r -> r.messageId()).toList());
         return rows.stream()
                 .map(r -> new BulletinReply(

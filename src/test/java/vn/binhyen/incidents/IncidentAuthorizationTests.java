@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import vn.binhyen.accounts.SignedInOfficer;
+import vn.binhyen.conversations.ConversationChannel;
 import vn.binhyen.conversations.Conversations;
+import vn.binhyen.conversations.InboundMessage;
+import vn.binhyen.conversations.MessageKind;
+import vn.binhyen.conversations.ThreadKind;
 import vn.binhyen.directory.Directory;
+import vn.binhyen.incidents.internal.UnitWatchSetup;
 import vn.binhyen.reports.TipCategory;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.shared.VietnamTime;
@@ -38,6 +44,9 @@ class IncidentAuthorizationTests {
 
     @Autowired
     TipIntake tips;
+
+    @Autowired
+    UnitWatchSetup setup;
 
     TestCommune commune;
     TestCommune other;
@@ -81,6 +90,72 @@ class IncidentAuthorizationTests {
                 .contains(tipCode);
         assertThat(mvc.get().uri("/console/incidents/" + incidentInB).with(user(officerA())))
                 .hasStatus(404);
+    }
+
+    @Test
+    void theAreaOfficerReadsOnlyTheSignalsTheyMayReadOnTheirOwnPages() {
+        // An anonymous tip with no village and a message from a thread in the commune queue, both naming Thôn A: they
+        // join the incident in village A, but neither the tip's page nor the thread is the area officer's.
+        Signals signals = new Signals(jdbc, conversations, tips);
+        String queuedTip = signals.tip(
+                commune, null, TipCategory.ILLEGAL_RACING, "Tối nay lại đua xe ở Thôn A, gọi tôi số 0905111222");
+        resident(null, "Bọn đua xe tụ tập ở Thôn A, anh Hùng Dũng cầm đầu");
+        resident(commune.villageA(), "Đua xe ở Thôn A ồn quá các chú ơi");
+        // Village A's own Zalo group, placed there by the unit, though the inbox does not know its village.
+        String group = "92" + commune.code() + "000000001";
+        signals.group(commune, group, "Cảm ơn cả nhà");
+        Signals.eventually().until(() -> signals.signalCount(commune) == 6);
+        setup.placeGroup(commune.code(), group, commune.villageA());
+        signals.group(commune, group, "Tối nay lại đua xe ở Thôn A");
+        Signals.eventually()
+                .until(() -> jdbc.sql("SELECT count(*) FROM incidents.signals WHERE incident_id = ?")
+                                .param(incidentInA)
+                                .query(Integer.class)
+                                .single()
+                        == 5);
+        long queuedTipId = jdbc.sql("SELECT id FROM reports.tips WHERE code = ?")
+                .param(queuedTip)
+                .query(Long.class)
+                .single();
+        assertThat(mvc.get().uri("/console/tips/" + queuedTipId).with(user(officerA())))
+                .hasStatus(404);
+
+        assertThat(mvc.get().uri("/console/incidents/" + incidentInA).with(user(officerA())))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        tipCode,
+                        "Đua xe ở Thôn A ồn quá các chú ơi",
+                        "Tối nay lại đua xe ở Thôn A",
+                        "2 tín hiệu ngoài địa bàn của đồng chí")
+                .doesNotContain(queuedTip, "0905111222", "Bọn đua xe tụ tập", "Hùng Dũng");
+
+        var chief = Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief());
+        assertThat(mvc.get().uri("/console/incidents/" + incidentInA).with(user(chief)))
+                .hasStatusOk()
+                .bodyText()
+                .contains(tipCode, queuedTip, "0905111222", "Bọn đua xe tụ tập", "Hùng Dũng")
+                .doesNotContain("ngoài địa bàn của đồng chí");
+    }
+
+    /** A resident's own Zalo thread, in a village (assigned to its area officer) or not (the commune queue). */
+    void resident(Long village, String text) {
+        conversations.recordInbound(new InboundMessage(
+                ConversationChannel.ZALO,
+                ThreadKind.RESIDENT,
+                "oa" + commune.code(),
+                "u" + Math.abs(text.hashCode()),
+                commune.provinceCode(),
+                commune.code(),
+                "m" + Math.abs(text.hashCode()),
+                MessageKind.TEXT,
+                text,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                village));
     }
 
     @Test

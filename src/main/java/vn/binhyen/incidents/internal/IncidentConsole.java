@@ -92,6 +92,7 @@ public class IncidentConsole {
     private final MessageSource messages;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReadableSignals readableSignals;
 
     IncidentConsole(
             JdbcClient jdbc,
@@ -101,8 +102,10 @@ public class IncidentConsole {
             Places places,
             MessageSource messages,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ReadableSignals readableSignals) {
         this.events = events;
+        this.readableSignals = readableSignals;
         this.jdbc = jdbc;
         this.directory = directory;
         this.ledger = ledger;
@@ -203,12 +206,33 @@ public class IncidentConsole {
     public Details details(AccessScope scope, long id) {
         Summary incident = find(scope, id);
         List<IncidentLedger.SignalRow> rows = ledger.signalsOf(id);
+        List<ReadableSignals.Source> sources = jdbc.sql("""
+                        SELECT id, source, source_ref, source_key, province_code, commune_code, village_id
+                          FROM incidents.signals WHERE incident_id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new ReadableSignals.Source(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, Long.class)))
+                .list();
+        // Signals the officer may not read on their own page are left out, and only counted: what they say (and
+        // who sent them) is not shown, but the officer sees there is more and asks the commune, whose officers
+        // read them all. The severity stays the incident's, as it decides the alert.
+        Set<Long> readable = readableSignals.of(scope, sources);
+        int hidden = sources.size() - readable.size();
         List<SignalView> signals = jdbc.sql("""
                         SELECT s.id, s.source, s.source_ref, s.source_key, s.text, s.sent_at, s.place_name, s.place_basis,
                                s.terms, s.score::float8 AS score, s.latitude, s.longitude, s.event_at, s.link_reason
-                          FROM incidents.signals s WHERE s.incident_id = ? ORDER BY s.sent_at, s.id
+                          FROM incidents.signals s WHERE s.incident_id = :id AND s.id IN (:readable)
+                         ORDER BY s.sent_at, s.id
                         """)
-                .param(id)
+                .param("id", id)
+                .param("readable", readable.isEmpty() ? Set.of(-1L) : readable)
                 .query((rs, n) -> {
                     boolean tip = "TIP".equals(rs.getString("source"))
                             && rs.getString("source_key").matches("tip:[0-9]+");
@@ -234,6 +258,17 @@ public class IncidentConsole {
                 .param(id)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list();
+        if (hidden > 0) {
+            // People and places are taken from every signal's text: keep those the readable signals name too.
+            String shown = " "
+                    + VietnameseText.fold(signals.stream()
+                            .map(s -> s.text() + " " + (s.placeName() == null ? "" : s.placeName()))
+                            .collect(Collectors.joining(" ")))
+                    + " ";
+            mentions = mentions.stream()
+                    .filter(e -> shown.contains(" " + VietnameseText.fold(e.getValue()) + " "))
+                    .toList();
+        }
         List<ActionView> actions = jdbc.sql("SELECT kind, note, officer_id, at FROM incidents.actions"
                         + " WHERE incident_id = ? ORDER BY at, id")
                 .param(id)
@@ -280,6 +315,7 @@ public class IncidentConsole {
                 IncidentLedger.severity(rows, clock.instant()),
                 settings.of(incident.communeCode()).alertThreshold(),
                 signals,
+                hidden,
                 mentions.stream()
                         .filter(e -> e.getKey().equals("PERSON"))
                         .map(Map.Entry::getValue)

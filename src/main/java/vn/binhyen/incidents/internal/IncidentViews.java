@@ -85,11 +85,13 @@ public final class IncidentViews {
             String delivery,
             Instant createdAt) {}
 
+    /** @param hiddenSignals signals of the incident the officer may not read, left out of {@code signals} */
     public record Details(
             Summary incident,
             IncidentLedger.Severity severity,
             double threshold,
             List<SignalView> signals,
+            int hiddenSignals,
             List<String> people,
             List<String> places,
             List<ActionView> actions,

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,6 +136,11 @@ public class Places {
         return Optional.ofNullable(village(unit(communeCode), villageId));
     }
 
+    /** The village the unit placed the group in (one of its own villages), if it did. */
+    public @Nullable Long groupVillage(String communeCode, String groupRef) {
+        return unit(communeCode).groups().get(groupRef);
+    }
+
     public void forget(String communeCode) {
         cache.remove(communeCode);
     }
@@ -210,11 +217,20 @@ public class Places {
                         rs.getObject("longitude", Double.class)))
                 .list()
                 .forEach(named::add);
+        // A group place naming another commune's village (another unit could once move a commune's group) is left
+        // out: the group's signals stay at the commune, rather than alert that village's officers, until the unit
+        // places the group again. Retired villages count: a group keeps its village as tips keep theirs.
+        Set<Long> ownVillages = directory.allVillagesOf(communeCode).stream()
+                .map(VillageView::id)
+                .collect(Collectors.toSet());
         Map<String, Long> groups = new ConcurrentHashMap<>();
-        jdbc.sql("SELECT group_ref, village_id FROM incidents.group_places WHERE commune_code = ?")
+        jdbc
+                .sql("SELECT group_ref, village_id FROM incidents.group_places WHERE commune_code = ?")
                 .param(communeCode)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
+                .stream()
+                .filter(e -> ownVillages.contains(e.getValue()))
                 .forEach(e -> groups.put(e.getKey(), e.getValue()));
         return new Unit(List.copyOf(villages), List.copyOf(named), Map.copyOf(groups), now);
     }

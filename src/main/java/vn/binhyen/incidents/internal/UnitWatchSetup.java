@@ -159,30 +159,56 @@ public class UnitWatchSetup {
                             SELECT substr(source_key, 7) AS ref, count(*) AS n FROM incidents.signals
                              WHERE commune_code = ? AND source = 'GROUP' AND source_key LIKE 'group:%'
                              GROUP BY source_key) g
-                          LEFT JOIN incidents.group_places p ON p.group_ref = g.ref
+                          LEFT JOIN incidents.group_places p ON p.group_ref = g.ref AND p.commune_code = ?
                          ORDER BY p.village_id NULLS FIRST, g.n DESC LIMIT 200
                         """)
-                .param(commune)
+                .params(commune, commune)
                 .query((rs, n) -> new GroupPlace(rs.getString(1), rs.getObject(2, Long.class), rs.getLong(3)))
                 .list();
     }
 
+    /**
+     * Places one of the unit's own groups: one it heard from through its own Zalo page (a group's messages carry the
+     * commune of the page they came through), which is what its setup page lists. A group ref is one number for the
+     * whole country and easy to guess, so a unit must not reach another commune's group, nor one nobody heard from.
+     */
     @Transactional
     public void placeGroup(AccessScope scope, String groupRef, long villageId) {
-        placeGroup(unit(scope), groupRef, villageId);
+        String commune = unit(scope);
+        if (!heardFrom(commune, groupRef)) {
+            throw new IncidentActionException("incidents.error.group", "Group not heard through this commune's page");
+        }
+        placeGroup(commune, groupRef, villageId);
     }
 
+    /** Places a group for a commune (the unit's page above, and seeding). Never moves another commune's group. */
     @Transactional
     public void placeGroup(String communeCode, String groupRef, long villageId) {
         if (!groupRef.matches("[0-9A-Za-z_-]{1,64}")
                 || places.village(communeCode, villageId).isEmpty()) {
             throw new IncidentActionException("incidents.error.village", "Village not of this commune");
         }
-        jdbc.sql("""
+        // The row of a group placed by another commune stays as it is (no row changes): refused below.
+        int placed = jdbc.sql("""
                         INSERT INTO incidents.group_places (group_ref, commune_code, village_id) VALUES (?, ?, ?)
                         ON CONFLICT (group_ref) DO UPDATE SET village_id = EXCLUDED.village_id, updated_at = now()
+                         WHERE incidents.group_places.commune_code = EXCLUDED.commune_code
                         """).params(groupRef, communeCode, villageId).update();
+        if (placed == 0) {
+            throw new IncidentActionException("incidents.error.group", "Group placed by another commune");
+        }
         places.forget(communeCode);
+    }
+
+    /** Whether a message of the group reached this commune: its signals are the commune's own (see groups()). */
+    private boolean heardFrom(String communeCode, String groupRef) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM incidents.signals
+                                        WHERE commune_code = ? AND source = 'GROUP' AND source_key = ?)
+                        """)
+                .params(communeCode, "group:" + groupRef)
+                .query(Boolean.class)
+                .single();
     }
 
     private static String unit(AccessScope scope) {

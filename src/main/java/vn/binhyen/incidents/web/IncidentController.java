@@ -76,7 +76,7 @@ class IncidentController {
     String show(@AuthenticationPrincipal SignedInOfficer officer, @PathVariable long id, Model model) {
         var details = console.details(scope(officer), id);
         model.addAttribute("details", details);
-        model.addAttribute("title", console.title(details.incident()));
+        model.addAttribute("incidentTitle", console.title(details.incident()));
         model.addAttribute("recordable", ActionKind.RECORDABLE);
         model.addAttribute("outcomes", IncidentOutcome.values());
         model.addAttribute("mapTiles", properties.mapTilesUrl());

@@ -1,16 +1,15 @@
 package vn.binhyen.incidents.internal;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.binhyen.accounts.AccessScope;
 import vn.binhyen.conversations.ConversationRefs;
+import vn.binhyen.reports.TipAccess;
 
 /**
  * Which of an incident's signals an officer may read. An incident groups signals by the event, not by who may read
@@ -43,18 +42,12 @@ class ReadableSignals {
             String communeCode,
             @Nullable Long villageId) {}
 
-    private record TipPlace(
-            String provinceCode,
-            String communeCode,
-            @Nullable Long villageId,
-            @Nullable Long assigned) {}
-
-    private final JdbcClient jdbc;
+    private final TipAccess tips;
     private final ConversationRefs conversations;
     private final Places places;
 
-    ReadableSignals(JdbcClient jdbc, ConversationRefs conversations, Places places) {
-        this.jdbc = jdbc;
+    ReadableSignals(TipAccess tips, ConversationRefs conversations, Places places) {
+        this.tips = tips;
         this.conversations = conversations;
         this.places = places;
     }
@@ -70,16 +63,15 @@ class ReadableSignals {
                 messageOfSignal.put(s.signalId(), Long.parseLong(s.sourceRef()));
             }
         }
-        Map<Long, TipPlace> tips = tips(tipOfSignal.values());
+        Set<Long> readableTips = tips.readable(scope, tipOfSignal.values());
         Map<Long, Boolean> messages = conversations.readability(scope, messageOfSignal.values());
         Set<Long> readable = new HashSet<>();
         for (Source s : signals) {
             Long tipId = tipOfSignal.get(s.signalId());
             Long messageId = messageOfSignal.get(s.signalId());
             boolean may;
-            if (tipId != null && tips.containsKey(tipId)) {
-                TipPlace tip = tips.get(tipId);
-                may = scope.covers(tip.provinceCode(), tip.communeCode(), tip.villageId(), tip.assigned());
+            if (tipId != null) {
+                may = readableTips.contains(tipId);
             } else if (messageId != null && messages.containsKey(messageId)) {
                 may = messages.get(messageId);
             } else {
@@ -95,29 +87,5 @@ class ReadableSignals {
             }
         }
         return readable;
-    }
-
-    /**
-     * Read straight from the register's table: the reports module has no call that says whether an officer may read
-     * a tip (its pages check it internally), and it is being changed elsewhere. Only the four columns its own check
-     * uses ({@code Register.visible}); nothing of the tip's content.
-     */
-    private Map<Long, TipPlace> tips(Collection<Long> ids) {
-        Map<Long, TipPlace> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("SELECT id, province_code, commune_code, village_id, assigned_officer_id FROM reports.tips"
-                        + " WHERE id IN (:ids)")
-                .param("ids", Set.copyOf(ids))
-                .query((rs, n) -> found.put(
-                        rs.getLong(1),
-                        new TipPlace(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getObject(4, Long.class),
-                                rs.getObject(5, Long.class))))
-                .list();
-        return found;
     }
 }

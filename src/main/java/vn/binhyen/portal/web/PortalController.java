@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -241,16 +240,11 @@ class PortalController {
         return "portal/tip-form";
     }
 
-    private Instant parseOccurredAt(TipForm form, BindingResult errors) {
+    private @org.jspecify.annotations.Nullable Instant parseOccurredAt(TipForm form, BindingResult errors) {
         try {
-            Instant at = TipRequests.occurredAt(form.getOccurredAt());
-            if (at != null && at.isAfter(clock.instant().plusSeconds(300))) {
-                errors.rejectValue("occurredAt", "tip.occurredAt.future");
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            errors.rejectValue("occurredAt", "tip.occurredAt.invalid");
+            return TipRequests.occurredAt(form.getOccurredAt(), clock.instant());
+        } catch (TipRequests.OccurredAtRejectedException e) {
+            errors.rejectValue("occurredAt", e.messageKey());
             return null;
         }
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +41,11 @@ class TipApiController {
     static final String SECRET_HEADER = "X-Tip-Secret";
 
     private final TipIntake intake;
+    private final Clock clock;
 
-    TipApiController(TipIntake intake) {
+    TipApiController(TipIntake intake, Clock clock) {
         this.intake = intake;
+        this.clock = clock;
     }
 
     /** A tip as an app sends it. {@code occurredAt} is ISO-8601, with offset or in Vietnam time. */
@@ -107,14 +110,14 @@ class TipApiController {
         return ResponseEntity.created(URI.create("/api/v1/tips/" + view.code())).body(response(view));
     }
 
-    private static NewTip newTip(TipRequest request, @Nullable List<MultipartFile> photos) {
+    private NewTip newTip(TipRequest request, @Nullable List<MultipartFile> photos) {
         ReporterIdentity reporter = new ReporterIdentity(request.reporterName(), request.reporterPhone());
         return new NewTip(
                 request.communeCode(),
                 request.villageId(),
                 request.category(),
                 request.description(),
-                TipRequests.occurredAt(request.occurredAt()),
+                TipRequests.occurredAt(request.occurredAt(), clock.instant()),
                 request.place(),
                 request.latitude(),
                 request.longitude(),

@@ -1,6 +1,7 @@
 package vn.binhyen.shared.web;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
@@ -28,15 +29,18 @@ class VietnameseErrorAttributes extends DefaultErrorAttributes {
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
-        Object status = attributes.get("status");
-        String key = "error." + status;
-        String fallback = messages.getMessage("common.error.generic", null, LocaleContextHolder.getLocale());
-        String detail =
-                messages.getMessage(key, new Object[] {maxPhotoMegabytes}, fallback, LocaleContextHolder.getLocale());
+        String detail = sentence(attributes.get("status"));
         attributes.put("detail", detail);
         attributes.putIfAbsent("errorMessage", detail);
         attributes.remove("exception");
         attributes.remove("trace");
         return attributes;
+    }
+
+    /** The Vietnamese sentence for an HTTP status ({@code error.<status>}), or the generic one. */
+    String sentence(@Nullable Object status) {
+        String fallback = messages.getMessage("common.error.generic", null, LocaleContextHolder.getLocale());
+        return messages.getMessage(
+                "error." + status, new Object[] {maxPhotoMegabytes}, fallback, LocaleContextHolder.getLocale());
     }
 }

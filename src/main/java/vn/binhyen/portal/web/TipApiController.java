@@ -48,19 +48,29 @@ class TipApiController {
         this.clock = clock;
     }
 
-    /** A tip as an app sends it. {@code occurredAt} is ISO-8601, with offset or in Vietnam time. */
+    /**
+     * A tip as an app sends it. {@code occurredAt} is ISO-8601, with offset or in Vietnam time. Each constraint names
+     * its Vietnamese sentence: without one, the validator's own English default ("must not be blank") was the answer.
+     */
     record TipRequest(
-            @NotBlank String communeCode,
+            @NotBlank(message = "{tip.commune.required}") String communeCode,
             @Nullable Long villageId,
-            @NotNull TipCategory category,
-            @NotBlank String description,
+            @NotNull(message = "{tip.category.required}") TipCategory category,
+
+            @NotBlank(message = "{tip.description.required}")
+            String description,
+
             @Nullable String occurredAt,
             @Nullable String place,
             @Nullable Double latitude,
             @Nullable Double longitude,
             @Nullable Boolean urgent,
-            @Nullable @Size(max = 120) String reporterName,
-            @Nullable @Size(max = 20) String reporterPhone) {}
+
+            @Nullable @Size(max = 120, message = "{tip.name.size}")
+            String reporterName,
+
+            @Nullable @Size(max = 20, message = "{tip.phone.invalid}")
+            String reporterPhone) {}
 
     record TipCreated(
             String code, String secret, Instant receivedAt, int photosStored, int photosFailed, String statusUrl) {}
@@ -75,7 +85,9 @@ class TipApiController {
 
     record Message(String from, String body, Instant at) {}
 
-    record MessageRequest(@NotBlank @Size(max = 2000) String body) {}
+    record MessageRequest(
+            @NotBlank(message = "{tip.message.size}") @Size(max = 2000, message = "{tip.message.size}")
+            String body) {}
 
     @Operation(summary = "Gửi tin báo (JSON)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

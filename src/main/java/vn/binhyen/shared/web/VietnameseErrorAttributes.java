@@ -8,6 +8,7 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -16,6 +17,12 @@ import org.springframework.web.context.request.WebRequest;
  */
 @Component
 class VietnameseErrorAttributes extends DefaultErrorAttributes {
+
+    /**
+     * A request attribute naming the message to show instead of the status's own, for a refusal that knows more than
+     * its status (a filter that can only send an error, not render a page).
+     */
+    static final String MESSAGE_KEY = VietnameseErrorAttributes.class.getName() + ".messageKey";
 
     private final MessageSource messages;
     private final long maxPhotoMegabytes;
@@ -29,7 +36,9 @@ class VietnameseErrorAttributes extends DefaultErrorAttributes {
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
-        String detail = sentence(attributes.get("status"));
+        String detail = request.getAttribute(MESSAGE_KEY, RequestAttributes.SCOPE_REQUEST) instanceof String key
+                ? messages.getMessage(key, null, key, LocaleContextHolder.getLocale())
+                : sentence(attributes.get("status"));
         attributes.put("detail", detail);
         attributes.putIfAbsent("errorMessage", detail);
         attributes.remove("exception");

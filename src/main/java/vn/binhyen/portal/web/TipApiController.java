@@ -31,6 +31,7 @@ import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.reports.TipReceipt;
 import vn.binhyen.reports.TipStatus;
+import vn.binhyen.shared.text.TypedText;
 
 /** The resident actions as a versioned JSON API for other apps (a mobile app, a province hotline system). */
 @RestController
@@ -85,9 +86,15 @@ class TipApiController {
 
     record Message(String from, String body, Instant at) {}
 
+    /** The body is checked as it will be kept: a line break ("\r\n" or "\n") counts as one character. */
     record MessageRequest(
             @NotBlank(message = "{tip.message.size}") @Size(max = 2000, message = "{tip.message.size}")
-            String body) {}
+            String body) {
+
+        MessageRequest {
+            body = TypedText.normalized(body);
+        }
+    }
 
     @Operation(summary = "Gửi tin báo (JSON)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

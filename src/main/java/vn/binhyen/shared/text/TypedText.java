@@ -18,4 +18,17 @@ public final class TypedText {
     public static @Nullable String withoutNul(@Nullable String text) {
         return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
+
+    /**
+     * The text whose length counts: a line break is one character, as a textarea's {@code maxlength} counts it (the
+     * browser then sends each as "\r\n", so a message of many short lines that fit on screen arrived over the limit
+     * and was refused), and no spaces or blank lines around it (a description of nine characters padded with spaces
+     * passed a minimum of ten).
+     */
+    public static @Nullable String normalized(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
 }

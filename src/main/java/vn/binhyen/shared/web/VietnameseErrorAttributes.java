@@ -36,9 +36,16 @@ class VietnameseErrorAttributes extends DefaultErrorAttributes {
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
-        String detail = request.getAttribute(MESSAGE_KEY, RequestAttributes.SCOPE_REQUEST) instanceof String key
-                ? messages.getMessage(key, null, key, LocaleContextHolder.getLocale())
-                : sentence(attributes.get("status"));
+        String detail;
+        if (ExpiredForms.expired(request, attributes.get("status"))) {
+            detail = messages.getMessage("error.page-expired", null, LocaleContextHolder.getLocale());
+            attributes.put("typed", ExpiredForms.typed(request));
+            attributes.put("sentFrom", ExpiredForms.pageSentFrom(request));
+        } else if (request.getAttribute(MESSAGE_KEY, RequestAttributes.SCOPE_REQUEST) instanceof String key) {
+            detail = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        } else {
+            detail = sentence(attributes.get("status"));
+        }
         attributes.put("detail", detail);
         attributes.putIfAbsent("errorMessage", detail);
         attributes.remove("exception");

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import vn.binhyen.shared.text.TypedText;
 
 /** A tip as any channel hands it in. Validation messages are keys in messages_vi.properties. */
 public record NewTip(
@@ -43,7 +44,10 @@ public record NewTip(
         @NotNull TipChannel channel,
         List<NewAttachment> attachments) {
 
+    /** The texts are checked and kept as {@link TypedText#normalized} makes them, so their limits count what is kept. */
     public NewTip {
+        description = TypedText.normalized(description);
+        place = TypedText.normalized(place);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 

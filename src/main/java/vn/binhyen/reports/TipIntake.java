@@ -21,6 +21,7 @@ import vn.binhyen.reports.internal.TipSearchText;
 import vn.binhyen.reports.internal.TipStore;
 import vn.binhyen.reports.internal.TipStore.TipRow;
 import vn.binhyen.shared.crypto.SecretBox;
+import vn.binhyen.shared.text.TypedText;
 
 /**
  * Receives tips from every channel and serves the resident's side of the dialogue. A tip that passed validation is
@@ -204,7 +205,7 @@ public class TipIntake {
     @Transactional
     public void addResidentMessage(String code, String secret, String body) {
         TipRow tip = verified(code, secret);
-        String text = body == null ? "" : body.strip();
+        String text = body == null ? "" : TypedText.normalized(body);
         if (text.isEmpty() || text.length() > 2000) {
             throw new TipWorkflowException("tip.message.size", "Resident message empty or too long");
         }
@@ -223,7 +224,7 @@ public class TipIntake {
             // identity in the docket's history, which every officer in scope reads.
             throw new TipWorkflowException("tip.protection.anonymous", "Protection asked on an anonymous tip");
         }
-        String text = note == null ? "" : note.strip();
+        String text = note == null ? "" : TypedText.normalized(note);
         if (text.isEmpty() || text.length() > 2000) {
             throw new TipWorkflowException("tip.protection.size", "Protection request empty or too long");
         }

@@ -70,6 +70,26 @@ class PortalTipFormTests {
     }
 
     @Test
+    void aChoiceThatIsNotOneOfTheListIsRefusedInVietnamese() {
+        for (String village : new String[] {"abc", "99999999999999999999"}) {
+            var page = mvc.post()
+                    .uri("/x/{c}/bao-tin", commune.code())
+                    .param("category", "FOO")
+                    .param("villageId", village)
+                    .param("description", "Trộm chó ở thôn A lúc nửa đêm")
+                    .with(csrf())
+                    .exchange();
+            assertThat(page).hasStatusOk();
+            assertThat(page)
+                    .bodyText()
+                    .contains("Loại sự việc đã chọn không hợp lệ. Vui lòng chọn lại.")
+                    .contains("Thôn, tổ dân phố đã chọn không hợp lệ. Vui lòng chọn lại.")
+                    .doesNotContain("Failed to convert");
+        }
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void refusesAFileThatIsNotAPhotoWithoutLosingTheForm() throws Exception {
         var fake = new MockMultipartFile("photos", "anh.jpg", "image/jpeg", "<?php echo 1; ?>".getBytes());
         var page = mvc.post()

@@ -157,6 +157,38 @@ class TipApiTests {
     }
 
     @Test
+    void eachRefusedFieldIsNamedInVietnamese() {
+        String longName = "a".repeat(130);
+        assertThat(mvc.post()
+                        .uri("/api/v1/tips")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"communeCode\":\"\",\"category\":\"THEFT\",\"description\":\" \","
+                                + "\"reporterName\":\"" + longName
+                                + "\",\"reporterPhone\":\"0912345678901234567890\"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[*].message")
+                .asArray()
+                .containsExactlyInAnyOrder(
+                        "Vui lòng chọn công an xã, phường nhận tin.",
+                        "Vui lòng mô tả sự việc.",
+                        "Họ tên tối đa 120 ký tự.",
+                        "Số điện thoại không hợp lệ (ví dụ: 0912345678).");
+        Map<?, ?> created = post(tipJson("Trộm cắp tài sản ở chợ thôn A"));
+        String code = (String) created.get("code");
+        String secret = (String) created.get("secret");
+        assertThat(mvc.post()
+                        .uri("/api/v1/tips/{code}/messages", code)
+                        .header("X-Tip-Secret", secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"  \"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .isEqualTo("Tin nhắn cần từ 1 đến 2.000 ký tự.");
+    }
+
+    @Test
     void unknownCommuneOrAVillageOfAnotherCommuneIsRefused() {
         String body = tipJson("Có người lạ đi dò xét nhà dân").replace(commune.code(), "00001");
         assertThat(mvc.post()

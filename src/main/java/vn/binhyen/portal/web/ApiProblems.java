@@ -1,7 +1,6 @@
 package vn.binhyen.portal.web;
 
 import jakarta.validation.ConstraintViolationException;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,11 +93,18 @@ class ApiProblems {
         return problem;
     }
 
-    @ExceptionHandler({
-        HttpMessageNotReadableException.class,
-        DateTimeParseException.class,
-        MissingServletRequestPartException.class
-    })
+    /** A time that is not one is a malformed request (400); one before 1900 or in the future is refused (422). */
+    @ExceptionHandler(TipRequests.OccurredAtRejectedException.class)
+    ProblemDetail occurredAt(TipRequests.OccurredAtRejectedException e) {
+        String sentence = text(e.messageKey());
+        ProblemDetail problem = e.unreadable()
+                ? problem(HttpStatus.BAD_REQUEST, text("error.400"))
+                : problem(HttpStatus.UNPROCESSABLE_CONTENT, sentence);
+        problem.setProperty("errors", List.of(Map.of("field", "occurredAt", "message", sentence)));
+        return problem;
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestPartException.class})
     ProblemDetail unreadable() {
         return problem(HttpStatus.BAD_REQUEST, text("error.400"));
     }

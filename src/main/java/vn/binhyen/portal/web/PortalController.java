@@ -1,10 +1,10 @@
 package vn.binhyen.portal.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -29,6 +29,7 @@ import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.reports.TipNotFoundException;
 import vn.binhyen.reports.TipReceipt;
+import vn.binhyen.reports.TipWorkflowException;
 import vn.binhyen.reports.UnknownPlaceException;
 
 /** The resident's pages: no sign-in, light, in Vietnamese. */
@@ -184,10 +185,7 @@ class PortalController {
         if (secret == null) {
             return "redirect:/tra-cuu";
         }
-        var view = intake.residentView(code, secret);
-        model.addAttribute("tip", view);
-        model.addAttribute("commune", directory.commune(view.communeCode()).orElse(null));
-        return "portal/status";
+        return statusPage(code, secret, model);
     }
 
     @PostMapping("/tra-cuu/{code}/tin-nhan")
@@ -195,11 +193,20 @@ class PortalController {
             @PathVariable String code,
             @RequestParam(defaultValue = "") String body,
             HttpSession session,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        return withOpenedTip(code, session, secret -> {
+        String secret = openedTips(session).get(code);
+        if (secret == null) {
+            return "redirect:/tra-cuu";
+        }
+        try {
             intake.addResidentMessage(code, secret, body);
-            redirect.addFlashAttribute("sent", true);
-        });
+        } catch (TipWorkflowException e) {
+            return refusedOnStatusPage(code, secret, "message", body, e, model, response);
+        }
+        redirect.addFlashAttribute("sent", true);
+        return "redirect:/tra-cuu/" + code;
     }
 
     /** The reporter asks for protection (CPC Art. 484) with the code and secret they opened the page with. */
@@ -208,21 +215,52 @@ class PortalController {
             @PathVariable String code,
             @RequestParam(defaultValue = "") String note,
             HttpSession session,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        return withOpenedTip(code, session, secret -> {
-            intake.requestProtection(code, secret, note);
-            redirect.addFlashAttribute("protectionSent", true);
-        });
-    }
-
-    /** A resident's act on a tip they opened in this session with its secret; otherwise back to the look-up form. */
-    private static String withOpenedTip(String code, HttpSession session, java.util.function.Consumer<String> act) {
         String secret = openedTips(session).get(code);
         if (secret == null) {
             return "redirect:/tra-cuu";
         }
-        act.accept(secret);
+        try {
+            intake.requestProtection(code, secret, note);
+        } catch (TipWorkflowException e) {
+            return refusedOnStatusPage(code, secret, "protection", note, e, model, response);
+        }
+        redirect.addFlashAttribute("protectionSent", true);
         return "redirect:/tra-cuu/" + code;
+    }
+
+    /**
+     * A message or a protection request the reports module refused (empty, too long, an anonymous tip): the status
+     * page again with 400, the sentence next to the form and what the resident wrote still in it. An error page in
+     * its place lost the text.
+     */
+    private String refusedOnStatusPage(
+            String code,
+            String secret,
+            String form,
+            String draft,
+            TipWorkflowException refusal,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute(form + "Draft", draft);
+        model.addAttribute(
+                form + "Error",
+                messages.getMessage(
+                        refusal.messageKey(),
+                        refusal.arguments(),
+                        refusal.messageKey(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        return statusPage(code, secret, model);
+    }
+
+    private String statusPage(String code, String secret, Model model) {
+        var view = intake.residentView(code, secret);
+        model.addAttribute("tip", view);
+        model.addAttribute("commune", directory.commune(view.communeCode()).orElse(null));
+        return "portal/status";
     }
 
     @PostMapping("/tra-cuu/thoat")
@@ -241,16 +279,11 @@ class PortalController {
         return "portal/tip-form";
     }
 
-    private Instant parseOccurredAt(TipForm form, BindingResult errors) {
+    private @org.jspecify.annotations.Nullable Instant parseOccurredAt(TipForm form, BindingResult errors) {
         try {
-            Instant at = TipRequests.occurredAt(form.getOccurredAt());
-            if (at != null && at.isAfter(clock.instant().plusSeconds(300))) {
-                errors.rejectValue("occurredAt", "tip.occurredAt.future");
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            errors.rejectValue("occurredAt", "tip.occurredAt.invalid");
+            return TipRequests.occurredAt(form.getOccurredAt(), clock.instant());
+        } catch (TipRequests.OccurredAtRejectedException e) {
+            errors.rejectValue("occurredAt", e.messageKey());
             return null;
         }
     }

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Limits how often one client address may send tips, messages and code look-ups, so nobody floods a commune's inbox
@@ -28,10 +28,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final PortalProperties properties;
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    RateLimitFilter(PortalProperties properties, MessageSource messages) {
+    RateLimitFilter(PortalProperties properties, MessageSource messages, LocaleResolver locales) {
         this.properties = properties;
         this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -51,7 +53,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String detail = messages.getMessage("error.429", null, LocaleContextHolder.getLocale());
+        // The application's locale (fixed Vietnamese), as the pages use: a filter runs before MVC applies it, and the
+        // request's own locale followed the browser's Accept-Language, so an English browser was answered in English.
+        String detail = messages.getMessage("error.429", null, locales.resolveLocale(request));
         response.setStatus(429);
         response.setHeader("Retry-After", "60");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ import vn.binhyen.reports.TipChannel;
 import vn.binhyen.reports.TipIntake;
 import vn.binhyen.reports.TipReceipt;
 import vn.binhyen.reports.TipStatus;
+import vn.binhyen.shared.text.TypedText;
 
 /** The resident actions as a versioned JSON API for other apps (a mobile app, a province hotline system). */
 @RestController
@@ -40,24 +42,36 @@ class TipApiController {
     static final String SECRET_HEADER = "X-Tip-Secret";
 
     private final TipIntake intake;
+    private final Clock clock;
 
-    TipApiController(TipIntake intake) {
+    TipApiController(TipIntake intake, Clock clock) {
         this.intake = intake;
+        this.clock = clock;
     }
 
-    /** A tip as an app sends it. {@code occurredAt} is ISO-8601, with offset or in Vietnam time. */
+    /**
+     * A tip as an app sends it. {@code occurredAt} is ISO-8601, with offset or in Vietnam time. Each constraint names
+     * its Vietnamese sentence: without one, the validator's own English default ("must not be blank") was the answer.
+     */
     record TipRequest(
-            @NotBlank String communeCode,
+            @NotBlank(message = "{tip.commune.required}") String communeCode,
             @Nullable Long villageId,
-            @NotNull TipCategory category,
-            @NotBlank String description,
+            @NotNull(message = "{tip.category.required}") TipCategory category,
+
+            @NotBlank(message = "{tip.description.required}")
+            String description,
+
             @Nullable String occurredAt,
             @Nullable String place,
             @Nullable Double latitude,
             @Nullable Double longitude,
             @Nullable Boolean urgent,
-            @Nullable @Size(max = 120) String reporterName,
-            @Nullable @Size(max = 20) String reporterPhone) {}
+
+            @Nullable @Size(max = 120, message = "{tip.name.size}")
+            String reporterName,
+
+            @Nullable @Size(max = 20, message = "{tip.phone.invalid}")
+            String reporterPhone) {}
 
     record TipCreated(
             String code, String secret, Instant receivedAt, int photosStored, int photosFailed, String statusUrl) {}
@@ -72,7 +86,15 @@ class TipApiController {
 
     record Message(String from, String body, Instant at) {}
 
-    record MessageRequest(@NotBlank @Size(max = 2000) String body) {}
+    /** The body is checked as it will be kept: a line break ("\r\n" or "\n") counts as one character. */
+    record MessageRequest(
+            @NotBlank(message = "{tip.message.size}") @Size(max = 2000, message = "{tip.message.size}")
+            String body) {
+
+        MessageRequest {
+            body = TypedText.normalized(body);
+        }
+    }
 
     @Operation(summary = "Gửi tin báo (JSON)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,14 +129,14 @@ class TipApiController {
         return ResponseEntity.created(URI.create("/api/v1/tips/" + view.code())).body(response(view));
     }
 
-    private static NewTip newTip(TipRequest request, @Nullable List<MultipartFile> photos) {
+    private NewTip newTip(TipRequest request, @Nullable List<MultipartFile> photos) {
         ReporterIdentity reporter = new ReporterIdentity(request.reporterName(), request.reporterPhone());
         return new NewTip(
                 request.communeCode(),
                 request.villageId(),
                 request.category(),
                 request.description(),
-                TipRequests.occurredAt(request.occurredAt()),
+                TipRequests.occurredAt(request.occurredAt(), clock.instant()),
                 request.place(),
                 request.latitude(),
                 request.longitude(),

@@ -1,6 +1,8 @@
 package vn.binhyen.portal.web;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 import vn.binhyen.reports.TipCategory;
+import vn.binhyen.shared.text.TypedText;
 
 /** The resident's tip form as typed. Photos are checked by the reports module's attachment policy. */
 class TipForm {
@@ -28,8 +31,20 @@ class TipForm {
     @Size(max = 300, message = "{tip.place.size}")
     private String place;
 
+    /**
+     * The map pin, set by tapping the map, never typed. One outside the Earth (NaN, Infinity, 91) means the page or the
+     * phone's location went wrong; it used to fail deep in the reports module with a bare error page that lost the
+     * whole tip. It is refused here, next to the map, with the pin cleared (tip-form.html) and everything typed kept:
+     * the resident taps again or sends without one. Dropping it silently would send a tip they believe has a place.
+     */
+    @DecimalMin(value = "-90", message = "{tip.location.invalid}")
+    @DecimalMax(value = "90", message = "{tip.location.invalid}")
     private Double latitude;
+
+    @DecimalMin(value = "-180", message = "{tip.location.invalid}")
+    @DecimalMax(value = "180", message = "{tip.location.invalid}")
     private Double longitude;
+
     private boolean urgent;
     private boolean anonymous = true;
 
@@ -63,8 +78,9 @@ class TipForm {
         return description;
     }
 
+    /** Checked as it will be kept (line breaks as one character, no spaces around), not as the browser sent it. */
     public void setDescription(String description) {
-        this.description = description;
+        this.description = TypedText.normalized(description);
     }
 
     public String getOccurredAt() {
@@ -88,7 +104,7 @@ class TipForm {
     }
 
     public void setPlace(String place) {
-        this.place = place;
+        this.place = TypedText.normalized(place);
     }
 
     public Double getLatitude() {

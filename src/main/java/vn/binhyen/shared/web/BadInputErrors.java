@@ -2,8 +2,9 @@ package vn.binhyen.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,25 +23,51 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class BadInputErrors {
 
-    private final MessageSource messages;
+    private static final Logger log = LoggerFactory.getLogger(BadInputErrors.class);
 
-    BadInputErrors(MessageSource messages) {
-        this.messages = messages;
+    private final VietnameseErrorAttributes sentences;
+
+    BadInputErrors(VietnameseErrorAttributes sentences) {
+        this.sentences = sentences;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     Object invalid(HttpServletRequest request) {
-        String detail = messages.getMessage("error.400", null, LocaleContextHolder.getLocale());
+        return refusal(request, HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Parameters Tomcat could not read when a controller asked for them: bytes that are not UTF-8
+     * ({@code /hoi-dap?q=%FF}), or a multipart body over a ceiling (then the cause of Spring's upload exception, and
+     * Tomcat's code says 413). It reached the servlet container, which answered but logged an ERROR with a stack
+     * trace for what is the client's mistake; one line at WARN says enough, without the values.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    Object unreadable(HttpServletRequest request, InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        log.warn(
+                "Refused {} {} ({}): its parameters could not be read",
+                request.getMethod(),
+                request.getRequestURI(),
+                status.value());
+        return refusal(request, status);
+    }
+
+    private Object refusal(HttpServletRequest request, HttpStatus status) {
+        String detail = sentences.sentence(status.value());
         if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(detail);
-            return ResponseEntity.badRequest()
+            return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         ModelAndView page = new ModelAndView("error");
-        page.setStatus(HttpStatus.BAD_REQUEST);
-        page.addObject("status", 400);
+        page.setStatus(status);
+        page.addObject("status", status.value());
         page.addObject("errorMessage", detail);
         return page;
     }

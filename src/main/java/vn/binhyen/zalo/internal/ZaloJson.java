@@ -2,6 +2,7 @@ package vn.binhyen.zalo.internal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.binhyen.shared.text.TypedText;
 
 /** Zalo's JSON: ids and timestamps are strings (they exceed 2^53), sometimes numbers; both are read as text. */
 public final class ZaloJson {
@@ -10,10 +11,14 @@ public final class ZaloJson {
 
     private ZaloJson() {}
 
-    /** The node's scalar value as text, or "" when it is missing, null or a container. */
+    /**
+     * The node's scalar value as text, or "" when it is missing, null or a container; without U+0000, which JSON may
+     * carry ({@code \u0000}) but PostgreSQL cannot store: a resident's message with one was stored as an event and then
+     * failed every attempt to copy it into the officers' inbox. Every string read from Zalo passes here.
+     */
     public static String text(JsonNode node) {
         if (node.isString()) {
-            return node.stringValue();
+            return TypedText.withoutNul(node.stringValue());
         }
         if (node.isNumber() || node.isBoolean()) {
             return node.asString();

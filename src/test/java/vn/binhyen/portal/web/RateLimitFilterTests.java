@@ -2,11 +2,13 @@ package vn.binhyen.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 class RateLimitFilterTests {
 
@@ -15,7 +17,8 @@ class RateLimitFilterTests {
 
     RateLimitFilterTests() {
         messages.setUseCodeAsDefaultMessage(true);
-        filter = new RateLimitFilter(new PortalProperties("", 3), messages);
+        filter = new RateLimitFilter(
+                new PortalProperties("", 3), messages, new FixedLocaleResolver(Locale.forLanguageTag("vi")));
     }
 
     private int send(String method, String path, String address) throws Exception {

@@ -1,5 +1,6 @@
 package vn.binhyen.shared.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -48,10 +49,11 @@ class BadInputErrors {
         if (status == null || !status.is4xxClientError()) {
             status = HttpStatus.BAD_REQUEST;
         }
+        // On the error page's own dispatch (it reads parameters too), name the address that failed, not /error
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         log.warn(
-                "Refused {} {} ({}): its parameters could not be read",
-                request.getMethod(),
-                request.getRequestURI(),
+                "Refused {} ({}): its parameters could not be read",
+                failed instanceof String uri ? uri : request.getRequestURI(),
                 status.value());
         return refusal(request, status);
     }

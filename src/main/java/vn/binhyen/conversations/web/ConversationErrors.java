@@ -1,6 +1,8 @@
 package vn.binhyen.conversations.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -11,6 +13,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import vn.binhyen.conversations.ConversationNotFoundException;
 
 /** The conversation pages' errors as the console's error page: a thread out of scope is "not found", never a 500. */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(basePackageClasses = ConversationErrors.class)
 class ConversationErrors {
 

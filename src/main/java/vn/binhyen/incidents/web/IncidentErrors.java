@@ -2,6 +2,8 @@ package vn.binhyen.incidents.web;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,6 +17,9 @@ import vn.binhyen.incidents.IncidentNotFoundException;
  * Incident pages' errors: an incident outside the officer's area is simply not found (404); a refused action or bad
  * input is a 4xx page with the reason in Vietnamese and a way back.
  */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(basePackageClasses = IncidentErrors.class)
 class IncidentErrors {
 

@@ -2,6 +2,8 @@ package vn.binhyen.insights.web;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,6 +19,9 @@ import vn.binhyen.insights.internal.UnitNotVisibleException;
  * Insights pages' errors, each a 4xx page with a Vietnamese sentence: a unit outside the officer's scope is refused
  * (403) whatever the address, an unknown unit is not found (404), a bad period or parameter is a 400.
  */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(basePackageClasses = InsightsErrors.class)
 class InsightsErrors {
 

@@ -2,6 +2,8 @@ package vn.binhyen.knowledge.web;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,6 +11,9 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.binhyen.knowledge.internal.EntryNotFoundException;
 
 /** FAQ and console pages: a Vietnamese error page with the right status, never a stack trace. */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(assignableTypes = {FaqPages.class, ConsolePages.class})
 class KnowledgePageErrors {
 

@@ -2,6 +2,8 @@ package vn.binhyen.portal.web;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,6 +12,9 @@ import vn.binhyen.reports.TipNotFoundException;
 import vn.binhyen.reports.TipWorkflowException;
 
 /** Resident pages: a clear Vietnamese page with the right status, never a stack trace. */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(assignableTypes = PortalController.class)
 class PortalPageErrors {
 

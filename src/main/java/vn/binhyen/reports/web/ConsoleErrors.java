@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,6 +21,9 @@ import vn.binhyen.reports.TipWorkflowException;
  * Console errors as officers should see them: a refused action goes back to the tip with the reason in Vietnamese;
  * a tip outside the officer's area is simply not found.
  */
+// Ahead of the shared fallbacks (shared/web: RequestErrors, BadInputErrors), which answer the same exceptions for every
+// page: the module knows how its own pages refuse.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 class ConsoleErrors {
 

@@ -16,6 +16,7 @@ import vn.binhyen.reports.TipReceipt;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
+import vn.binhyen.support.StatusPage;
 
 /**
  * U+0000 in what a resident or a client sends: PostgreSQL cannot store it, so it used to fail the statement with a 500
@@ -141,15 +142,7 @@ class NulCharacterTests {
     }
 
     private MockHttpSession opened(TipReceipt receipt) {
-        var session = new MockHttpSession();
-        assertThat(mvc.post()
-                        .uri("/tra-cuu")
-                        .param("code", receipt.code())
-                        .param("secret", receipt.secret())
-                        .session(session)
-                        .with(csrf()))
-                .hasStatus3xxRedirection();
-        return session;
+        return StatusPage.opened(mvc, receipt);
     }
 
     private String stored(String code, String column) {

@@ -17,6 +17,7 @@ import vn.binhyen.reports.TipReceipt;
 import vn.binhyen.support.Fixtures;
 import vn.binhyen.support.Fixtures.TestCommune;
 import vn.binhyen.support.IntegrationTest;
+import vn.binhyen.support.StatusPage;
 
 /**
  * Nothing a resident typed is lost to a refusal: the form or the status page comes back filled, with the sentence
@@ -134,15 +135,7 @@ class TypedTextKeptTests {
     }
 
     private MockHttpSession opened(TipReceipt receipt) {
-        var session = new MockHttpSession();
-        assertThat(mvc.post()
-                        .uri("/tra-cuu")
-                        .param("code", receipt.code())
-                        .param("secret", receipt.secret())
-                        .session(session)
-                        .with(csrf()))
-                .hasStatus3xxRedirection();
-        return session;
+        return StatusPage.opened(mvc, receipt);
     }
 
     private static String page(MvcTestResult result) throws Exception {

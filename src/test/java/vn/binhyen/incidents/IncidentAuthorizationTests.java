@@ -130,6 +130,23 @@ class IncidentAuthorizationTests {
                         "2 tín hiệu ngoài địa bàn của đồng chí")
                 .doesNotContain(queuedTip, "0905111222", "Bọn đua xe tụ tập", "Hùng Dũng");
 
+        // Nor can the area officer move a signal they cannot read out into an incident of its own.
+        long queuedSignal = jdbc.sql("SELECT id FROM incidents.signals WHERE incident_id = ? AND source_key = ?")
+                .params(incidentInA, "tip:" + queuedTipId)
+                .query(Long.class)
+                .single();
+        assertThat(mvc.post()
+                        .uri("/console/incidents/{id}/split", incidentInA)
+                        .param("signal", String.valueOf(queuedSignal))
+                        .with(user(officerA()))
+                        .with(csrf()))
+                .hasStatus4xxClientError();
+        assertThat(jdbc.sql("SELECT incident_id FROM incidents.signals WHERE id = ?")
+                        .param(queuedSignal)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(incidentInA);
+
         var chief = Fixtures.signedIn(directory, commune.chiefLogin(), commune.chief());
         assertThat(mvc.get().uri("/console/incidents/" + incidentInA).with(user(chief)))
                 .hasStatusOk()

@@ -206,23 +206,10 @@ public class IncidentConsole {
     public Details details(AccessScope scope, long id) {
         Summary incident = find(scope, id);
         List<IncidentLedger.SignalRow> rows = ledger.signalsOf(id);
-        List<ReadableSignals.Source> sources = jdbc.sql("""
-                        SELECT id, source, source_ref, source_key, province_code, commune_code, village_id
-                          FROM incidents.signals WHERE incident_id = ?
-                        """)
-                .param(id)
-                .query((rs, n) -> new ReadableSignals.Source(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getObject(7, Long.class)))
-                .list();
         // Signals the officer may not read on their own page are left out, and only counted: what they say (and
         // who sent them) is not shown, but the officer sees there is more and asks the commune, whose officers
         // read them all. The severity stays the incident's, as it decides the alert.
+        List<ReadableSignals.Source> sources = sourcesOf(id);
         Set<Long> readable = readableSignals.of(scope, sources);
         int hidden = sources.size() - readable.size();
         List<SignalView> signals = jdbc.sql("""
@@ -407,6 +394,24 @@ public class IncidentConsole {
         ledger.recompute(id);
     }
 
+    /** Where each of the incident's signals came from, to tell which an officer may read ({@link ReadableSignals}). */
+    private List<ReadableSignals.Source> sourcesOf(long id) {
+        return jdbc.sql("""
+                        SELECT id, source, source_ref, source_key, province_code, commune_code, village_id
+                          FROM incidents.signals WHERE incident_id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new ReadableSignals.Source(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, Long.class)))
+                .list();
+    }
+
     /** Moves the chosen signals out into a new incident of their own. @return the new incident's id */
     @Transactional
     public long split(AccessScope scope, long id, Collection<Long> signalIds) {
@@ -422,6 +427,10 @@ public class IncidentConsole {
                         .single();
         if (chosen.isEmpty() || inIncident != chosen.size() || inIncident >= incident.signalCount()) {
             throw new IncidentActionException("incidents.error.split", "Split needs some, not all, of the signals");
+        }
+        // Only signals the officer may read: one they cannot see on the page is not theirs to move either.
+        if (!readableSignals.of(scope, sourcesOf(id)).containsAll(chosen)) {
+            throw new IncidentActionException("incidents.error.split", "Split of a signal the officer may not read");
         }
         long created = jdbc.sql("""
                         INSERT INTO incidents.incidents (province_code, commune_code, title, first_signal_at,

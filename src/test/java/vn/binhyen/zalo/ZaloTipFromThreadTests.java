@@ -103,6 +103,15 @@ class ZaloTipFromThreadTests extends ZaloIntegrationTest {
 
         var again = tipMaker.makeTip(staff(), thread, TipCategory.ILLEGAL_RACING, true, false, formKey);
         assertThat(again.tipId()).isEqualTo(made.tipId());
+        // The same form key sent with another thread is no way to that tip's code: refused, nothing handed out.
+        String other = world.newUser("Người dân khác").userId();
+        residents.sendText(oa, other, "Có nhóm thanh niên lạ mặt hay tụ tập trước cổng trường cấp hai lúc tối.");
+        long otherThread = thread(other, 1);
+        assertThatThrownBy(
+                        () -> tipMaker.makeTip(staff(), otherThread, TipCategory.ILLEGAL_RACING, true, false, formKey))
+                .isInstanceOf(ReplyRejectedException.class)
+                .extracting(e -> ((ReplyRejectedException) e).messageKey())
+                .isEqualTo("conversations.tip.inProgress");
         assertThatThrownBy(() -> tipMaker.makeTip(
                         staff(),
                         thread,

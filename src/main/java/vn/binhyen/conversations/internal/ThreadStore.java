@@ -156,12 +156,16 @@ public class ThreadStore {
                 .list();
     }
 
-    public Optional<ThreadTip> tipOfKey(String key) {
+    /**
+     * The tip a form already made from this thread (the officer pressed twice, or the answer was lost). Only this
+     * thread's: a key sent again with another thread must not hand out a tip of a thread the officer may not read.
+     */
+    public Optional<ThreadTip> tipOfKey(long threadId, String key) {
         return jdbc.sql("""
                         SELECT tip_id, tip_code, created_at FROM conversations.thread_tips
-                         WHERE idempotency_key = ? AND tip_id IS NOT NULL
+                         WHERE idempotency_key = ? AND thread_id = ? AND tip_id IS NOT NULL
                         """)
-                .param(key)
+                .params(key, threadId)
                 .query((rs, row) -> new ThreadTip(
                         rs.getLong("tip_id"),
                         rs.getString("tip_code"),

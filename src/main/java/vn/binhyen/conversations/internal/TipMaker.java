@@ -82,7 +82,7 @@ public class TipMaker {
         if (formKey == null || !formKey.matches("[A-Za-z0-9-]{8,64}")) {
             throw new ReplyRejectedException("conversations.reply.expired", "Missing form key");
         }
-        var earlier = threads.tipOfKey("tip:" + formKey);
+        var earlier = threads.tipOfKey(threadId, "tip:" + formKey);
         if (earlier.isPresent()) {
             return new MadeTip(earlier.get().tipId(), earlier.get().code(), null, 0, 0);
         }

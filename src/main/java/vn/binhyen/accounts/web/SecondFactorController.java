@@ -87,21 +87,21 @@ class SecondFactorController {
         if (factors.stepOf(authentication) != Step.CODE) {
             return codeForm(authentication);
         }
-        switch (factors.check(officer, code)) {
+        return switch (factors.check(officer, code)) {
             case APP_CODE -> {
                 passed(authentication, request, response);
                 // The page the officer asked for before signing in (SecondFactorGate kept it), or the inbox.
                 SavedRequest asked = askedFor.getRequest(request, response);
                 askedFor.removeRequest(request, response);
-                return "redirect:" + (asked == null ? "/console" : asked.getRedirectUrl());
+                yield "redirect:" + (asked == null ? "/console" : asked.getRedirectUrl());
             }
             case RECOVERY_CODE -> {
                 passed(authentication, request, response);
-                return "redirect:/account/two-factor?recovery";
+                yield "redirect:/account/two-factor?recovery";
             }
             case LOCKED -> {
                 request.logout();
-                return "redirect:/login?locked";
+                yield "redirect:/login?locked";
             }
             case WRONG -> {
                 // Counted with wrong passwords (SignInLockout) and audited as a failed sign-in (SignInAuditor).
@@ -110,10 +110,9 @@ class SecondFactorController {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute(
                         "error", messages.getMessage("login.code.wrong", null, LocaleContextHolder.getLocale()));
-                return "accounts/code";
+                yield "accounts/code";
             }
-        }
-        throw new IllegalStateException("Unreachable");
+        };
     }
 
     @GetMapping("/account/two-factor")

@@ -36,6 +36,9 @@ class SignInRateLimitTests {
             assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
             assertThat(refused.getContentAsString()).contains("Bạn gửi quá nhiều yêu cầu");
             assertThat(post(limit, "10.0.0.2", "/login").getStatus()).isEqualTo(200);
+            assertThat(post(limit, "10.0.0.1", "/login/code").getStatus())
+                    .as("codes of the second factor share the sign-in's limit")
+                    .isEqualTo(429);
             assertThat(post(limit, "10.0.0.1", "/console/tips/1/reply").getStatus())
                     .as("only the sign-in form is limited here")
                     .isEqualTo(200);
